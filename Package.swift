@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "crm-report",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "crm-report", targets: ["crm-report"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "CRMData", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
+        .target(name: "Reports", dependencies: ["CRMData"]),
+        .target(name: "DemoData", dependencies: [
+            "CRMData",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "Site", dependencies: [
+            "CRMData", "Reports",
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "crm-report", dependencies: [
+            "CRMData", "Reports", "Site", "DemoData",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "TestSupport", dependencies: [
+            "CRMData",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ], path: "Tests/TestSupport"),
+        .testTarget(name: "CRMDataTests", dependencies: ["CRMData", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CRMData", "TestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Reports", "CRMData", "TestSupport", "DemoData"]),
+        .testTarget(name: "CLITests", dependencies: ["crm-report", "TestSupport", "DemoData"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,56 @@
+/// Every setting of metrics.md and outputs.md, with its default.
+/// The YAML file and the command line fill it; the command line wins.
+public struct ReportConfig: Sendable, Equatable {
+    public enum PeriodKind: String, Sendable, CaseIterable { case week, month }
+    public enum Grain: String, Sendable, CaseIterable { case month, week }
+    public enum FailOn: String, Sendable, CaseIterable { case violation, warning }
+
+    // Run
+    public var db: String?
+    public var out: String = "output"
+    public var asOf: String?            // YYYY-MM-DD; nil = today in `timezone`
+    public var period: PeriodKind = .week
+    public var locale: String = "en"
+    public var currency: String = "RUB"
+    public var timezone: String = "UTC"
+    public var showPII: Bool = false
+    public var failOn: FailOn?
+
+    // Funnel
+    public var funnelWindowWeeks: Int = 13
+    public var funnelMinGroup: Int = 20
+    public var funnelStages: [String: [String]] = [:]   // pipeline -> stage order, overrides pipeline_stages
+
+    // Cohorts
+    public var cohortGrain: Grain = .month
+    public var cohortCount: Int = 12
+
+    // RFM
+    public var rfmWindowDays: Int = 365
+
+    // Campaigns
+    public var campaignWindowDays: Int = 14
+    public var campaignPersistenceDays: Int = 60
+
+    // Stale contacts
+    public var staleVerifyDays: Int = 730
+    public var staleDefaultRegion: String = "RU"
+    public var staleDormantDaysB2C: Int = 60
+    public var staleDormantDaysB2B: Int = 120
+    public var staleRoleAddresses: [String] = []
+    public var staleDisposableDomains: [String] = []
+    public var staleSeverity: [String: String] = [:]
+
+    // Consent
+    public var consentGraceDays: Int = 0
+    public var consentReconfirmDays: Int = 730
+    public var consentMinAge: Int = 14
+    public var consentErasureDays: Int = 30
+    public var consentWaivers: String?
+    public var consentSeverity: [String: String] = [:]
+    public var consentThresholds: [String: Double] = [:]
+
+    public init() {}
+
+    public static let supportedLocales = ["en", "ru"]
+}

@@ -1,0 +1,63 @@
+import GRDBSQLite
+
+/// One row of a raw SQLite scan, read in place: text as bytes valid until the next step.
+/// This is the one place that touches SQLite's C API, for speed on millions of rows.
+struct RowCursor {
+    let stmt: OpaquePointer
+
+    @inline(__always) func isNull(_ i: Int32) -> Bool { sqlite3_column_type(stmt, i) == SQLITE_NULL }
+
+    /// The text of a column; nil for NULL, empty or blank text ("Empty or blank text is NULL").
+    @inline(__always) func text(_ i: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard let p = sqlite3_column_text(stmt, i) else { return nil }
+        let n = Int(sqlite3_column_bytes(stmt, i))
+        let b = UnsafeBufferPointer(start: p, count: n)
+        for c in b where c != 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { return b }
+        return nil
+    }
+
+    @inline(__always) func string(_ i: Int32) -> String? {
+        text(i).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// An integer column: nil for NULL or blank; `.invalid` for text or a fraction that is no integer.
+    @inline(__always) func integer(_ i: Int32) -> Number<Int64> {
+        switch sqlite3_column_type(stmt, i) {
+        case SQLITE_INTEGER: return .value(sqlite3_column_int64(stmt, i))
+        case SQLITE_NULL: return .null
+        case SQLITE_FLOAT:
+            let d = sqlite3_column_double(stmt, i)
+            return d == d.rounded() && abs(d) < 9e15 ? .value(Int64(d)) : .invalid
+        default:
+            guard let t = text(i) else { return .null }
+            return Int64(String(decoding: t, as: UTF8.self).trimmingSpaces).map { .value($0) } ?? .invalid
+        }
+    }
+
+    /// A real column: nil for NULL or blank; `.invalid` for text that is no number.
+    @inline(__always) func real(_ i: Int32) -> Number<Double> {
+        switch sqlite3_column_type(stmt, i) {
+        case SQLITE_INTEGER, SQLITE_FLOAT:
+            let d = sqlite3_column_double(stmt, i)
+            return d.isFinite ? .value(d) : .invalid
+        case SQLITE_NULL: return .null
+        default:
+            guard let t = text(i) else { return .null }
+            guard let d = Double(String(decoding: t, as: UTF8.self).trimmingSpaces), d.isFinite else { return .invalid }
+            return .value(d)
+        }
+    }
+}
+
+enum Number<T> {
+    case null, invalid, value(T)
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// Opens a CRM database read-only, checks it against the contract, and reads
+/// every table once, inside one read transaction, into a `Snapshot`.
+public struct SnapshotReader {
+    public let path: String
+    public let asOf: Instant
+    public let zone: ZoneClock
+    /// Called with the name of each table as it starts reading (for progress).
+    public var progress: @Sendable (String) -> Void = { _ in }
+
+    public init(path: String, asOf: Instant, zone: ZoneClock) {
+        self.path = path
+        self.asOf = asOf
+        self.zone = zone
+    }
+
+    /// Opens the database read-only. In a folder we may not write to, SQLite is
+    /// told the file is immutable, so it never tries to create `-wal`/`-shm` files there.
+    public static func open(path: String) throws -> DatabaseQueue {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw CRMError("database not found: \(path)")
+        }
+        guard !isDir.boolValue else { throw CRMError("database path is a folder, not a file: \(path)") }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw CRMError("database is not readable: \(path)") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CRMError("database cannot be opened: \(path)") }
+        let header = handle.readData(ofLength: 16)
+        try? handle.close()
+        guard header == Data("SQLite format 3\0".utf8) else {
+            throw CRMError("not a SQLite database: \(path)")
+        }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let folder = (absolute as NSString).deletingLastPathComponent
+        var config = Configuration()
+        config.readonly = true
+        config.label = "crm"
+        let location: String
+        if access(folder, W_OK) != 0 {
+            let escaped = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
+            location = "file:\(escaped)?immutable=1"
+        } else {
+            location = absolute
+        }
+        do {
+            return try DatabaseQueue(path: location, configuration: config)
+        } catch {
+            throw CRMError("cannot open database \(path): \(Self.reason(error))")
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
+        return "\(error)"
+    }
+
+    /// Which contract tables are present and which columns each lacks.
+    public struct SchemaCheck: Sendable {
+        public var present: [String: [String]] = [:]   // table -> contract columns it has
+        public var notes: [String] = []
+    }
+
+    /// Checks the schema: a missing required table, or a missing required column of a
+    /// table in use, is an error naming it. Absent optional tables and nullable columns are notes.
+    public static func checkSchema(_ db: Database, contract: SchemaContract = .v1) throws -> SchemaCheck {
+        var check = SchemaCheck()
+        let objects: [String: String]
+        do {
+            objects = Dictionary(try Row.fetchAll(db, sql: "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')")
+                .map { (($0["name"] as String? ?? "").lowercased(), $0["type"] as String? ?? "") }, uniquingKeysWith: { a, _ in a })
+        } catch {
+            throw CRMError("not a readable SQLite database: \(reason(error))")
+        }
+        for table in contract.tables {
+            guard objects[table.name] != nil else {
+                if table.required { throw CRMError("required table '\(table.name)' is missing from the database") }
+                check.notes.append("optional table '\(table.name)' is absent: the sections that need it are left out")
+                continue
+            }
+            let have: Set<String>
+            do { have = Set(try db.columns(in: table.name).map { $0.name.lowercased() }) } catch {
+                throw CRMError("cannot read the columns of table '\(table.name)': \(reason(error))")
+            }
+            var present: [String] = []
+            for column in table.columns {
+                if have.contains(column.name) { present.append(column.name); continue }
+                if column.required {
+                    throw CRMError("required column '\(table.name).\(column.name)' is missing from the database")
+                }
+                check.notes.append("column '\(table.name).\(column.name)' is absent: read as empty")
+            }
+            check.present[table.name] = present
+        }
+        return check
+    }
+
+    /// Reads the whole snapshot in one read transaction.
+    public func read() throws -> Snapshot {
+        let queue = try Self.open(path: path)
+        do {
+            return try queue.read { db in
+                let schema = try Self.checkSchema(db)
+                var scanner = TableScanner(db: db, schema: schema, parser: TimestampParser(zone: zone), asOf: asOf, zone: zone, progress: progress)
+                return try scanner.readAll()
+            }
+        } catch let e as CRMError {
+            throw e
+        } catch {
+            throw CRMError("cannot read database \(path): \(Self.reason(error))")
+        }
+    }
+}
