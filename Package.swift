@@ -16,7 +16,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .target(name: "Formatting"),
+        .target(name: "Charts", dependencies: ["CCairo", "Formatting"]),
+        .executableTarget(name: "chart-gallery", dependencies: ["Charts", "Formatting"]),
+        .executableTarget(name: "chart-bench", dependencies: ["Charts", "Formatting"]),
         .target(name: "CRMData", dependencies: [
+            "Formatting",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -27,7 +33,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Site", dependencies: [
-            "CRMData", "Reports",
+            "CRMData", "Reports", "Charts", "Formatting",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
@@ -40,6 +46,8 @@ let package = Package(
             "CRMData",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Tests/TestSupport"),
+        .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Formatting"], resources: [.copy("Golden")]),
         .testTarget(name: "CRMDataTests", dependencies: ["CRMData", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "CRMData", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Reports", "CRMData", "TestSupport", "DemoData"]),

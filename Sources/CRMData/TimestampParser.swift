@@ -1,3 +1,4 @@
+import Formatting
 /// Parses the timestamp forms of the input contract into instants:
 /// `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS[.fff]]`, `YYYY-MM-DDTHH:MM[:SS[.fff]]`,
 /// each optionally followed by `Z` or `+HH:MM` / `-HH:MM`.

@@ -1,3 +1,4 @@
+import Formatting
 import CRMData
 import Foundation
 import GRDB
@@ -88,7 +89,7 @@ public enum DemoGenerator {
         let budgets: [(String, Double)] = [("ads", 18_000), ("partner", 6000), ("site", 4000), ("marketplace", 3000)]
         var day = plan.start
         while day < plan.asOf {
-            let weekend = CivilDate.isoWeekday(Int(day / DemoPlan.day)) >= 6
+            let weekend = CivilDate.weekday(days: Int(day / DemoPlan.day)) >= 6
             for (source, budget) in budgets {
                 let amount = max(0, budget * scale * (weekend ? 0.7 : 1.0) * (1 + 0.2 * rng.normal()) * plan.seasonality(day) / 1.2)
                 try costs.text(source).text(DemoStamp.format(day, .date)).real((amount * 100).rounded() / 100).insert()

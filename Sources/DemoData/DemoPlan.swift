@@ -1,3 +1,4 @@
+import Formatting
 import CRMData
 import Foundation
 
@@ -57,10 +58,10 @@ struct DemoPlan {
     /// Relative demand at a moment: a December peak, a Black Friday bump, a summer dip, busier weekends.
     func seasonality(_ ms: Int64) -> Double {
         let day = Int(ms / Self.day)
-        let d = CivilDate.date(day)
+        let d = CivilDate.civil(fromDays: day)
         let doy = Double(day - CivilDate.days(year: d.year, month: 1, day: 1))
         var w = 1.0 + 0.9 * exp(-pow((doy - 352) / 10, 2)) + 0.5 * exp(-pow((doy - 329) / 3, 2)) - 0.18 * exp(-pow((doy - 200) / 30, 2))
-        let weekday = CivilDate.isoWeekday(day)
+        let weekday = CivilDate.weekday(days: day)
         w *= weekday >= 6 ? 1.25 : (weekday == 1 ? 0.9 : 1.0)
         return w
     }

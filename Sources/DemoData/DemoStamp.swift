@@ -1,3 +1,4 @@
+import Formatting
 import CRMData
 
 /// Writes instants in the several ISO-8601 spellings real CRM exports mix,
@@ -9,7 +10,7 @@ enum DemoStamp {
         let shifted = style == .moscowOffset ? ms + 3 * 3_600_000 : ms
         let day = Int(shifted >= 0 ? shifted / Instant.msPerDay : (shifted - Instant.msPerDay + 1) / Instant.msPerDay)
         let inDay = Int(shifted - Int64(day) * Instant.msPerDay)
-        let d = CivilDate.date(day)
+        let d = CivilDate.civil(fromDays: day)
         var b: [UInt8] = []
         b.reserveCapacity(29)
         func put(_ v: Int, _ width: Int) {

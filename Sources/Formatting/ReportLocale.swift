@@ -1,0 +1,4 @@
+/// The languages pages are published in.
+public enum ReportLocale: String, Sendable, CaseIterable {
+    case en, ru
+}

@@ -1,0 +1,107 @@
+import Charts
+import CRMData
+import Foundation
+import Formatting
+import Reports
+
+/// `crm-report generate` as a pipeline of named steps: read, compute, draw, render, publish.
+/// Each step reports progress and adds its name to any error.
+public struct ReportRun {
+    public let config: ReportConfig
+    public let templates: Templates
+    public var log: @Sendable (String) -> Void
+    /// For tests: runs between writing the staged period and swapping it into place.
+    public var beforeSwap: () throws -> Void = {}
+
+    public init(config: ReportConfig, templates: Templates, log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.config = config
+        self.templates = templates
+        self.log = log
+    }
+
+    public struct Outcome: Sendable {
+        public let periodFolder: URL
+        public let label: String
+        public let badRows: Int
+    }
+
+    static let steps = ["reading the database", "computing the reports", "drawing the charts", "rendering the pages", "publishing"]
+
+    func step(_ i: Int) { log("[\(i + 1)/\(Self.steps.count)] \(Self.steps[i])") }
+
+    public func generate() async throws -> Outcome {
+        let resolved = try ResolvedRun(config)
+        let locale = ReportLocale(rawValue: config.locale) ?? .en
+        let words = Words(locale)
+        let format = NumberFormat(locale: locale, currency: config.currency)
+
+        step(0)
+        let dbPath = resolved.dbPath
+        let hashing = Task.detached { try Provenance.sha256(ofFile: dbPath) }
+        var reader = SnapshotReader(path: dbPath, asOf: resolved.asOf, zone: resolved.zone)
+        let log = self.log
+        reader.progress = { table in log("      reading \(table)") }
+        let snapshot = try reader.read()
+        let provenance = Provenance(asOf: CivilDate.iso(resolved.asOfDay), timezone: config.timezone,
+                                    configHash: Provenance.sha256(of: config.canonicalText),
+                                    databaseSHA256: try await hashing.value)
+
+        step(1)
+        let period = ReportPeriod.latest(config.period, asOfDay: resolved.asOfDay)
+        let summary = SummaryReport.compute(snapshot, period: period)
+        let notes = snapshot.notes
+
+        step(2)
+        let pages: [(file: String, key: String)] = [("index.html", "nav.summary"), ("data-quality.html", "nav.data_quality")]
+        let frame = PageFrame(words: words, format: format, period: period, provenance: provenance, pages: pages)
+        let summaryPage = SummaryPage(report: summary, frame: frame, notes: notes)
+        let charts = summaryPage.charts()
+        let chartsByID = Dictionary(charts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        step(3)
+        var files: [(String, Data)] = []
+        func add(_ path: String, _ text: String) { files.append((path, Data(text.utf8))) }
+        add("index.html", try templates.render("summary", summaryPage.context(charts: chartsByID)))
+        add("data-quality.html", try templates.render("data-quality", DataQualityPage(snapshot: snapshot, frame: frame, notes: notes).context()))
+        for c in charts {
+            add("charts/\(c.id).svg", c.svg)
+            files.append(("charts/\(c.id).png", Data(c.png)))
+        }
+        add("report.json", ReportJSON.document(snapshot: snapshot, summary: summary, provenance: provenance, config: config, notes: notes).text())
+        add("findings/data-quality.csv", DataQualityPage.csv(snapshot))
+
+        step(4)
+        let root = URL(fileURLWithPath: config.out)
+        var publisher = Publisher(outputRoot: root)
+        publisher.beforeSwap = beforeSwap
+        try publisher.publish(period: period.label, files: files)
+        let archive = ArchivePage(outputRoot: root, words: words, format: format, provenance: provenance)
+        try publisher.replaceRootFile("index.html", Data(try templates.render("archive", archive.context()).utf8))
+        return Outcome(periodFolder: root.appendingPathComponent(period.label), label: period.label, badRows: snapshot.badRows.entries.count)
+    }
+}
+
+/// The settings every command resolves the same way: the database, the zone, the as-of moment.
+public struct ResolvedRun: Sendable {
+    public let dbPath: String
+    public let zone: ZoneClock
+    public let asOfDay: Int
+    public let asOf: Instant
+
+    public init(_ config: ReportConfig) throws {
+        guard let db = config.db else { throw CRMError("no database given: pass --db PATH or set 'db:' in the config file") }
+        guard let zone = ZoneClock(identifier: config.timezone) else { throw CRMError("timezone: unknown time zone '\(config.timezone)'") }
+        let today = zone.day(of: Instant(ms: Int64(Date().timeIntervalSince1970 * 1000)))
+        let day: Int
+        if let text = config.asOf {
+            guard let d = CivilDate.parse(text) else { throw CRMError("as-of: expected a date YYYY-MM-DD, got '\(text)'") }
+            day = d
+        } else {
+            day = today
+        }
+        dbPath = db
+        self.zone = zone
+        asOfDay = day
+        asOf = zone.startOfDay(day)
+    }
+}

@@ -1,0 +1,51 @@
+import CRMData
+import Foundation
+import Mustache
+
+/// The Mustache templates of report-templates/, found beside the executable (or named
+/// by CRM_REPORT_TEMPLATES), loaded once and checked before any work is done.
+public struct Templates: Sendable {
+    let library: MustacheLibrary
+    public let folder: String
+
+    public static let pageNames = ["layout", "style", "summary", "data-quality", "archive", "chart"]
+
+    /// Candidate folders: $CRM_REPORT_TEMPLATES, then report-templates/ in the executable's
+    /// folder and its ancestors (a build folder inside the checkout), then /usr/local/share/crm-report.
+    public static func locate() throws -> String {
+        var candidates: [String] = []
+        if let env = ProcessInfo.processInfo.environment["CRM_REPORT_TEMPLATES"] { candidates.append(env) }
+        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(dir.appendingPathComponent("report-templates").path)
+            dir = dir.deletingLastPathComponent()
+        }
+        candidates.append(FileManager.default.currentDirectoryPath + "/report-templates")
+        candidates.append("/usr/local/share/crm-report/report-templates")
+        for c in candidates where FileManager.default.fileExists(atPath: c + "/layout.mustache") { return c }
+        throw CRMError("report templates not found (looked for report-templates/ beside the executable); set CRM_REPORT_TEMPLATES to the folder")
+    }
+
+    public init(folder: String? = nil) throws {
+        let folder = try folder ?? Self.locate()
+        self.folder = folder
+        var lib = MustacheLibrary()
+        for name in Self.pageNames {
+            let path = "\(folder)/\(name).mustache"
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw CRMError("report template missing or unreadable: \(path)")
+            }
+            do { try lib.register(text, named: name) } catch {
+                throw CRMError("report template \(path) does not parse: \(error)")
+            }
+        }
+        library = lib
+    }
+
+    public func render(_ name: String, _ context: [String: Any]) throws -> String {
+        guard let text = library.render(context, withTemplate: name) else {
+            throw CRMError("report template '\(name)' is not loaded", kind: .internalFailure)
+        }
+        return text
+    }
+}

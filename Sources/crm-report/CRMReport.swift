@@ -1,0 +1,46 @@
+import ArgumentParser
+import CRMData
+import Foundation
+
+/// The `crm-report` command: parses and validates options, then hands over to the libraries.
+/// Exit codes (outputs.md): 0 done, 1 findings at or above --fail-on, 2 bad input, 3 internal failure.
+@main
+struct CRMReport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crm-report",
+        abstract: "Read a CRM database and publish a static HTML report site.",
+        discussion: """
+        Reads the CRM database (SQLite, read-only, one snapshot) described by `crm-report schema` \
+        and publishes the weekly executive summary and its data-quality page into a folder per period.
+
+        Exit codes: 0 done; 1 findings at or above --fail-on exist; 2 bad input (no such database, \
+        not SQLite, a required table or column missing, a bad config or option); 3 internal failure.
+        """,
+        version: "0.1.0",
+        subcommands: [Generate.self, Check.self, Demo.self, Schema.self])
+
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var async = command as? AsyncParsableCommand {
+                try await async.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as CRMError {
+            FileHandle.standardError.write(Data("crm-report: \(error.message)\n".utf8))
+            Foundation.exit(error.exitCode)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if let exitCode = error as? ExitCode { Foundation.exit(exitCode.rawValue) }
+            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            let usageError = code.rawValue == 64
+            FileHandle.standardError.write(Data("crm-report: \(message)\(usageError ? " (see 'crm-report --help')" : "")\n".utf8))
+            Foundation.exit(usageError ? 2 : 3)
+        }
+    }
+}

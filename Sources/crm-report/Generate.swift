@@ -1,0 +1,60 @@
+import ArgumentParser
+import CRMData
+import Foundation
+import Site
+
+struct Generate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Publish the report site for the latest complete period.",
+        discussion: """
+        Writes output/<period>/ (index.html, data-quality.html, charts/, report.json, findings/) into a \
+        temporary folder and moves it into place only when everything succeeded, then refreshes output/index.html. \
+        The same database, config, as-of date and version give byte-identical files.
+        """)
+
+    @OptionGroup var read: ReadOptions
+
+    @Option(help: ArgumentHelp("Output folder. Default: output.", valueName: "folder"))
+    var out: String?
+
+    @Option(help: "Report period: the latest complete ISO week or calendar month. Default: week.")
+    var period: ReportConfig.PeriodKind?
+
+    @Option(help: "Page language: en or ru. Default: en.")
+    var locale: String?
+
+    @Flag(name: .customLong("show-pii"), help: "Show personal data unmasked in evidence lists.")
+    var showPII = false
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when findings of this severity or worse exist: violation or warning.")
+    var failOn: ReportConfig.FailOn?
+
+    func run() async throws {
+        let config = try read.resolve { c in
+            if let out { c.out = out }
+            if let period { c.period = period }
+            if let locale {
+                guard ReportConfig.supportedLocales.contains(locale) else { throw CRMError("--locale: must be one of en, ru, got '\(locale)'") }
+                c.locale = locale
+            }
+            if showPII { c.showPII = true }
+            if let failOn { c.failOn = failOn }
+        }
+        let templates = try Templates()
+        let run = ReportRun(config: config, templates: templates, log: Terminal.progress)
+        let outcome = try await run.generate()
+        print("Published \(outcome.label): open \(outcome.periodFolder.appendingPathComponent("index.html").path)")
+        if outcome.badRows > 0 {
+            print("\(outcome.badRows) bad row findings left out: see \(outcome.label)/data-quality.html")
+        }
+    }
+}
+
+/// Progress goes to standard error, and only when it is a terminal: CI logs stay quiet.
+enum Terminal {
+    static let isInteractive = isatty(2) != 0
+
+    static let progress: @Sendable (String) -> Void = { line in
+        if isInteractive { FileHandle.standardError.write(Data("crm-report: \(line)\n".utf8)) }
+    }
+}
