@@ -1,77 +1,100 @@
+import Foundation
+
 /// The closed vocabularies of the contract. A value outside them makes the row bad (`unknown_value`).
-public protocol ContractEnum: CaseIterable, Sendable, Equatable {
-    /// The spelling in the database.
-    var name: String { get }
+public protocol ContractEnum: CaseIterable, Sendable, Equatable, RawRepresentable where RawValue == UInt8 {
+    /// The spellings in the database, in raw-value order.
+    static var names: [String] { get }
+    /// The same as UTF-8 bytes, for decoding without making a String per row.
+    static var spellings: [[UInt8]] { get }
 }
 
 extension ContractEnum {
+    /// The spelling in the database.
+    public var name: String { Self.names[Int(rawValue)] }
+
     /// Decodes raw UTF-8 bytes by exact comparison with each spelling (the lists are tiny).
-    @inlinable static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Self? {
-        for c in allCases {
-            let n = c.name.utf8
-            if n.count == bytes.count, n.elementsEqual(bytes) { return c }
+    @inline(__always) static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Self? {
+        let table = Self.spellings
+        for i in 0..<table.count where table[i].count == bytes.count {
+            if table[i].elementsEqual(bytes) {
+                return Self(rawValue: UInt8(i))
+            }
         }
         return nil
     }
+
+    static func utf8(_ names: [String]) -> [[UInt8]] { names.map { Array($0.utf8) } }
 }
 
 public enum OrderStatus: UInt8, ContractEnum {
     case completed, returned, cancelled
-    public var name: String { ["completed", "returned", "cancelled"][Int(rawValue)] }
+    public static let names = ["completed", "returned", "cancelled"]
+    public static let spellings = utf8(names)
 }
 
 public enum DealStatus: UInt8, ContractEnum {
     case open, won, lost
-    public var name: String { ["open", "won", "lost"][Int(rawValue)] }
+    public static let names = ["open", "won", "lost"]
+    public static let spellings = utf8(names)
 }
 
 public enum Segment: UInt8, ContractEnum {
     case b2c, b2b
-    public var name: String { ["b2c", "b2b"][Int(rawValue)] }
+    public static let names = ["b2c", "b2b"]
+    public static let spellings = utf8(names)
 }
 
 public enum Gender: UInt8, ContractEnum {
     case f, m
-    public var name: String { ["f", "m"][Int(rawValue)] }
+    public static let names = ["f", "m"]
+    public static let spellings = utf8(names)
 }
 
 public enum EmailStatus: UInt8, ContractEnum {
     case valid, hardBounce, softBounce, complaint
-    public var name: String { ["valid", "hard_bounce", "soft_bounce", "complaint"][Int(rawValue)] }
+    public static let names = ["valid", "hard_bounce", "soft_bounce", "complaint"]
+    public static let spellings = utf8(names)
 }
 
 public enum ConsentPurpose: UInt8, ContractEnum {
     case processing, marketing, thirdParty
-    public var name: String { ["processing", "marketing", "third_party"][Int(rawValue)] }
+    public static let names = ["processing", "marketing", "third_party"]
+    public static let spellings = utf8(names)
 }
 
 public enum ConsentAction: UInt8, ContractEnum {
     case grant, withdraw
-    public var name: String { ["grant", "withdraw"][Int(rawValue)] }
+    public static let names = ["grant", "withdraw"]
+    public static let spellings = utf8(names)
 }
 
 /// The messaging channels of consents (NULL there means every channel).
 public enum Channel: UInt8, ContractEnum {
     case email, sms, push, phone, messenger
-    public var name: String { ["email", "sms", "push", "phone", "messenger"][Int(rawValue)] }
+    public static let names = ["email", "sms", "push", "phone", "messenger"]
+    public static let spellings = utf8(names)
 }
 
 public enum MessagePurpose: UInt8, ContractEnum {
     case marketing, transactional
-    public var name: String { ["marketing", "transactional"][Int(rawValue)] }
+    public static let names = ["marketing", "transactional"]
+    public static let spellings = utf8(names)
 }
 
 public enum Bounce: UInt8, ContractEnum {
     case hard, soft
-    public var name: String { ["hard", "soft"][Int(rawValue)] }
+    public static let names = ["hard", "soft"]
+    public static let spellings = utf8(names)
 }
 
 public enum Arm: UInt8, ContractEnum {
     case treatment, control
-    public var name: String { ["treatment", "control"][Int(rawValue)] }
+    public static let names = ["treatment", "control"]
+    public static let spellings = utf8(names)
 }
 
 public enum InteractionKind: UInt8, ContractEnum {
     case callIn, callOut, callMissed, visit, ticket, chat, meeting
-    public var name: String { ["call_in", "call_out", "call_missed", "visit", "ticket", "chat", "meeting"][Int(rawValue)] }
+    public static let names = ["call_in", "call_out", "call_missed", "visit", "ticket", "chat", "meeting"]
+    public static let spellings = utf8(names)
 }

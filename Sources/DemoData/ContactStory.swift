@@ -127,6 +127,10 @@ struct ContactStory {
             if pushToken != nil, rng.chance(0.6) { try grant(.push, at: t0 + Int64(rng.int(0...240)) * Self.hour) }
         }
         if rng.chance(0.02) { try consent(.thirdParty, nil, .grant, t0, expires: nil) }
+        if rng.chance(0.35), let again = time(after: t0, meanDays: 300) {   // re-confirmed at a later visit
+            try consent(.processing, nil, .grant, again, expires: nil)
+            if grantedAt[.email] != nil, revokedAt[.email] == nil { try consent(.marketing, .email, .grant, again, expires: nil) }
+        }
     }
 
     /// A marketing grant for one channel (nil: every channel), perhaps with a term, perhaps withdrawn later.
@@ -169,7 +173,7 @@ struct ContactStory {
 
     mutating func purchases() throws {
         guard rng.chance(segment == .b2b ? 0.7 : 0.55) else { return }
-        let rate = rng.logNormal(median: segment == .b2b ? 6 : 4.5, sigma: 0.9)   // orders a year while active
+        let rate = rng.logNormal(median: segment == .b2b ? 9 : 7, sigma: 0.9)   // orders a year while active
         let ticket = rng.logNormal(median: segment == .b2b ? 18_000 : 2600, sigma: 0.7)
         var t = max(created, plan.start) + Int64(rng.exponential(mean: 25) * Double(Self.day))
         let churn = t + Int64(rng.exponential(mean: 420) * Double(Self.day))
@@ -275,12 +279,12 @@ struct ContactStory {
     // MARK: Deals and touchpoints
 
     mutating func deals() throws {
-        guard rng.chance(segment == .b2b ? 0.9 : 0.3) else { return }
-        let count = 1 + rng.poisson(segment == .b2b ? 0.6 : 0.2)
+        guard rng.chance(segment == .b2b ? 0.9 : 0.42) else { return }
+        let count = 1 + rng.poisson(segment == .b2b ? 0.8 : 0.3)
         let pipeline = DemoVocabulary.pipelines[segment == .b2b ? 1 : 0]
         for _ in 0..<count {
             let from = max(created, plan.start)
-            let start = from + Int64(rng.unit() * Double(asOf - from))
+            let start = from + Int64(rng.exponential(mean: 90) * Double(Self.day))   // leads turn into deals soon after they arrive
             guard start < asOf else { continue }
             let dealID = out.nextDeal()
             let meanStep = segment == .b2b ? 12.0 : 5.0

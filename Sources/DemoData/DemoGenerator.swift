@@ -31,6 +31,7 @@ public enum DemoGenerator {
         do {
             var config = Configuration()
             config.journalMode = .default
+            config.foreignKeysEnabled = false   // the demo deliberately holds a few dangling references
             let queue = try DatabaseQueue(path: temp, configuration: config)
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE")

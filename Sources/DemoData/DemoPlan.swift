@@ -52,7 +52,7 @@ struct DemoPlan {
                                  controlShare: control, costPerMember: unitCost))
         }
         campaigns = list
-        membership = 2.0 / Double(count) / 0.6
+        membership = 2.0 / Double(count) / 0.26
     }
 
     /// Relative demand at a moment: a December peak, a Black Friday bump, a summer dip, busier weekends.

@@ -21,17 +21,20 @@ struct SummaryPage {
         let grain: TimeGrain = report.period.kind == .week ? .week : .month
         let current = zip(report.seriesPeriods, report.revenueSeries).map { SeriesPoint(day: $0.startDay, value: $1) }
         let yearAgo = zip(report.seriesPeriods, report.revenueSeriesYearAgo).map { SeriesPoint(day: $0.startDay, value: $1) }
-        let main = timeSeriesChart(
-            id: "revenue", title: words[report.period.kind == .week ? "summary.main_chart" : "summary.main_chart_month"],
-            subtitle: "\(format.date(day: report.seriesPeriods.first?.startDay ?? 0)) – \(format.date(day: report.period.endDay - 1))",
-            current: current, currentLabel: words["summary.this_year"], comparison: yearAgo, comparisonLabel: words["summary.last_year"],
-            value: .money, grain: grain, format: format)
+        let title = words[report.period.kind == .week ? "summary.main_chart" : "summary.main_chart_month"]
+        let subtitle = "\(format.date(day: report.seriesPeriods.first?.startDay ?? 0)) – \(format.date(day: report.period.endDay - 1))"
+        // The page shows the wide chart, and the narrow one on phones (a <picture> source).
+        let main = [(id: "revenue", size: ChartSize.standard), (id: "revenue-narrow", size: ChartSize.narrow)].map { variant in
+            timeSeriesChart(id: variant.id, title: title, subtitle: subtitle, current: current, currentLabel: words["summary.this_year"],
+                            comparison: yearAgo, comparisonLabel: words["summary.last_year"], value: .money, grain: grain,
+                            format: format, size: variant.size)
+        }
         let sparks = SummaryMetric.allCases.compactMap { m -> RenderedChart? in
             let f = report[m]
             guard f.unavailable == nil else { return nil }
             return sparkline(id: "spark-\(m.rawValue)", values: f.trend, value: Self.valueKind(m.kind), format: format)
         }
-        return [main] + sparks
+        return main + sparks
     }
 
     static func valueKind(_ k: SummaryMetric.Kind) -> ValueKind {
@@ -80,7 +83,7 @@ struct SummaryPage {
 
     func chartContext(_ chart: RenderedChart?) -> [String: Any] {
         guard let chart else { return [:] }
-        return ["svg": chart.svg, "alt": chart.altText, "id": chart.id, "table_title": words["summary.table"],
+        return ["alt": chart.altText, "id": chart.id, "width": chart.width, "height": chart.height, "table_title": words["summary.table"],
                 "headers": chart.table.headers, "rows": chart.table.rows.map { ["cells": $0] }]
     }
 
