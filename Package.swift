@@ -27,7 +27,8 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
-        .target(name: "Reports", dependencies: ["CRMData"]),
+        .target(name: "Statistics"),
+        .target(name: "Reports", dependencies: ["CRMData", "Formatting", "Statistics"]),
         .target(name: "DemoData", dependencies: [
             "CRMData",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -43,9 +44,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", dependencies: [
-            "CRMData",
+            "CRMData", "Formatting",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Tests/TestSupport"),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Formatting"], resources: [.copy("Golden")]),
         .testTarget(name: "CRMDataTests", dependencies: ["CRMData", "TestSupport"]),

@@ -184,7 +184,6 @@ struct TableScanner {
 
     mutating func readPipelineStages() throws {
         var list: [PipelineStage] = []
-        let f = rules
         let result = try scan("pipeline_stages", ["pipeline", "stage", "position"]) { row, id in
             var p = RowProblems()
             let pipeline = row.string(0), stage = row.string(1)

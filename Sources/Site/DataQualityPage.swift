@@ -1,7 +1,21 @@
 import CRMData
 import Formatting
 
-/// data-quality.html and findings/data-quality.csv: the bad rows by table and reason.
+/// data-quality.html, findings/data-quality.csv and report.json's `data_quality`: the bad rows by table and reason.
+struct DataQualitySection: ReportSection {
+    static let file = "data-quality.html"
+    static let navKey = "nav.data_quality"
+
+    static func build(_ context: SectionContext, templates: Templates) throws -> SectionOutput {
+        let page = DataQualityPage(snapshot: context.snapshot, frame: context.frame, notes: context.snapshot.notes)
+        var out = SectionOutput()
+        out.add(file, try templates.render("data-quality", page.context()))
+        out.add("findings/data-quality.csv", DataQualityPage.csv(context.snapshot))
+        out.json = [("data_quality", ReportJSON.dataQuality(context.snapshot))]
+        return out
+    }
+}
+
 struct DataQualityPage {
     let snapshot: Snapshot
     let frame: PageFrame

@@ -5,9 +5,9 @@ import Reports
 /// report.json, schema_version 1 (outputs.md): rates as fractions, money in major units,
 /// keys in a fixed order, null where a figure cannot be computed, never NaN.
 enum ReportJSON {
-    static func document(snapshot: Snapshot, summary: SummaryReport, provenance: Provenance, config: ReportConfig,
-                         extraSections: [(String, JSONValue)] = [], notes: [String]) -> JSONValue {
-        let p = summary.period
+    /// The document: the header fields, then each section's keys in order, then the notes.
+    static func document(snapshot: Snapshot, period p: ReportPeriod, provenance: Provenance, config: ReportConfig,
+                         sections: [(String, JSONValue)], notes: [String]) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("schema_version", .int(1)),
             ("generator", .string(Provenance.generator)),
@@ -17,10 +17,8 @@ enum ReportJSON {
             ("period", .object([("kind", .string(p.kind.rawValue)), ("label", .string(p.label)),
                                 ("start", .string(CivilDate.iso(p.startDay))), ("end", .string(CivilDate.iso(p.endDay)))])),
             ("source", source(snapshot, provenance)),
-            ("summary", summaryJSON(summary)),
         ]
-        pairs += extraSections
-        pairs.append(("data_quality", dataQuality(snapshot)))
+        pairs += sections
         pairs.append(("notes", .array(notes.map { .string($0) })))
         return .object(pairs)
     }

@@ -25,7 +25,7 @@ public struct ReportRun {
         public let badRows: Int
     }
 
-    static let steps = ["reading the database", "computing the reports", "drawing the charts", "rendering the pages", "publishing"]
+    static let steps = ["reading the database", "computing, drawing and rendering the reports", "writing report.json", "publishing"]
 
     func step(_ i: Int) { log("[\(i + 1)/\(Self.steps.count)] \(Self.steps[i])") }
 
@@ -48,29 +48,23 @@ public struct ReportRun {
 
         step(1)
         let period = ReportPeriod.latest(config.period, asOfDay: resolved.asOfDay)
-        let summary = SummaryReport.compute(snapshot, period: period)
-        let notes = snapshot.notes
-
+        let sections = ReportSections.all
+        let frame = PageFrame(words: words, format: format, period: period, provenance: provenance,
+                              pages: sections.map { ($0.file, $0.navKey) })
+        let context = SectionContext(snapshot: snapshot, config: config, period: period, frame: frame)
+        var files: [(String, Data)] = []
+        var json: [(String, JSONValue)] = []
+        for section in sections {
+            let out = try section.build(context, templates: templates)
+            files += out.files
+            json += out.json
+        }
         step(2)
-        let pages: [(file: String, key: String)] = [("index.html", "nav.summary"), ("data-quality.html", "nav.data_quality")]
-        let frame = PageFrame(words: words, format: format, period: period, provenance: provenance, pages: pages)
-        let summaryPage = SummaryPage(report: summary, frame: frame, notes: notes)
-        let charts = summaryPage.charts()
-        let chartsByID = Dictionary(charts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let document = ReportJSON.document(snapshot: snapshot, period: period, provenance: provenance, config: config,
+                                           sections: json, notes: snapshot.notes)
+        files.append(("report.json", Data(document.text().utf8)))
 
         step(3)
-        var files: [(String, Data)] = []
-        func add(_ path: String, _ text: String) { files.append((path, Data(text.utf8))) }
-        add("index.html", try templates.render("summary", summaryPage.context(charts: chartsByID)))
-        add("data-quality.html", try templates.render("data-quality", DataQualityPage(snapshot: snapshot, frame: frame, notes: notes).context()))
-        for c in charts {
-            add("charts/\(c.id).svg", c.svg)
-            files.append(("charts/\(c.id).png", Data(c.png)))
-        }
-        add("report.json", ReportJSON.document(snapshot: snapshot, summary: summary, provenance: provenance, config: config, notes: notes).text())
-        add("findings/data-quality.csv", DataQualityPage.csv(snapshot))
-
-        step(4)
         let root = URL(fileURLWithPath: config.out)
         var publisher = Publisher(outputRoot: root)
         publisher.beforeSwap = beforeSwap

@@ -6,6 +6,23 @@ import Reports
 
 /// The executive summary page: a card for each figure with its deltas and sparkline,
 /// the main revenue chart with its table, and the definitions.
+/// The summary as a section of the site: index.html, its charts, and report.json's `summary`.
+struct SummarySection: ReportSection {
+    static let file = "index.html"
+    static let navKey = "nav.summary"
+
+    static func build(_ context: SectionContext, templates: Templates) throws -> SectionOutput {
+        let report = SummaryReport.compute(context.snapshot, period: context.period)
+        let page = SummaryPage(report: report, frame: context.frame, notes: context.snapshot.notes)
+        let charts = page.charts()
+        var out = SectionOutput()
+        out.add(charts)
+        out.add(file, try templates.render("summary", page.context(charts: Dictionary(charts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))))
+        out.json = [("summary", ReportJSON.summaryJSON(report))]
+        return out
+    }
+}
+
 struct SummaryPage {
     let report: SummaryReport
     let frame: PageFrame
@@ -24,11 +41,11 @@ struct SummaryPage {
         let title = words[report.period.kind == .week ? "summary.main_chart" : "summary.main_chart_month"]
         let subtitle = "\(format.date(day: report.seriesPeriods.first?.startDay ?? 0)) – \(format.date(day: report.period.endDay - 1))"
         // The page shows the wide chart, and the narrow one on phones (a <picture> source).
-        let main = [(id: "revenue", size: ChartSize.standard), (id: "revenue-narrow", size: ChartSize.narrow)].map { variant in
-            timeSeriesChart(id: variant.id, title: title, subtitle: subtitle, current: current, currentLabel: words["summary.this_year"],
+        let main = wideAndNarrow({ id, size in
+            timeSeriesChart(id: id, title: title, subtitle: subtitle, current: current, currentLabel: words["summary.this_year"],
                             comparison: yearAgo, comparisonLabel: words["summary.last_year"], value: .money, grain: grain,
-                            format: format, size: variant.size)
-        }
+                            format: format, size: size)
+        }, id: "revenue")
         let sparks = SummaryMetric.allCases.compactMap { m -> RenderedChart? in
             let f = report[m]
             guard f.unavailable == nil else { return nil }
@@ -69,7 +86,7 @@ struct SummaryPage {
         let body: [String: Any] = [
             "heading": words["summary.title"],
             "cards": cards,
-            "main_chart": chartContext(main),
+            "main_chart": main.map { figureContext($0, tableTitle: words["summary.table"]) } ?? [:],
             "definitions_title": words["summary.definitions"],
             "definitions": SummaryMetric.allCases.map { ["label": words["metric.\($0.rawValue)"], "text": words["def.\($0.rawValue)"]] },
             "notes_title": words["summary.notes"],
@@ -79,12 +96,6 @@ struct SummaryPage {
             "year_ago_label": words["summary.year_ago"],
         ]
         return frame.context(page: "index.html", title: "\(words["summary.title"]) · \(report.period.label)", body: body)
-    }
-
-    func chartContext(_ chart: RenderedChart?) -> [String: Any] {
-        guard let chart else { return [:] }
-        return ["alt": chart.altText, "id": chart.id, "width": chart.width, "height": chart.height, "table_title": words["summary.table"],
-                "headers": chart.table.headers, "rows": chart.table.rows.map { ["cells": $0] }]
     }
 
     func delta(_ label: String, base: Double?, value: Double?, _ m: SummaryMetric) -> [String: Any] {

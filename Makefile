@@ -1,0 +1,43 @@
+# crm-report: two commands set up a fresh Debian machine.
+#   make demo   builds, creates demo.sqlite and publishes the demo site into output/
+#   make test   runs the whole test suite
+# Each installs the apt packages it needs when they are missing.
+
+APT_PACKAGES := libsqlite3-dev libcairo2-dev libphonenumber-dev fonts-dejavu-core sqlite3
+BENCH_PACKAGES := time
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DEMO_DB ?= demo.sqlite
+OUT ?= output
+
+.PHONY: all deps demo test build release bench gallery clean
+
+all: build
+
+deps:
+	@scripts/apt-ensure.sh $(APT_PACKAGES)
+
+build: deps
+	swift build
+
+release: deps
+	swift build -c release --product crm-report
+
+demo: release
+	.build/release/crm-report demo --db $(DEMO_DB)
+	.build/release/crm-report generate --db $(DEMO_DB) --out $(OUT)
+	@echo "Open $(OUT)/index.html in a browser."
+
+test: deps
+	swift build --build-tests
+	swift test --skip-build --disable-xctest
+
+bench: deps
+	@scripts/apt-ensure.sh $(BENCH_PACKAGES)
+	scripts/bench.sh
+
+gallery: deps
+	swift run chart-gallery output/gallery
+	@echo "Open output/gallery/index.html"
+
+clean:
+	rm -rf .build output/* $(DEMO_DB)

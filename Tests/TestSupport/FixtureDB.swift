@@ -1,0 +1,92 @@
+import Formatting
+import CRMData
+import Foundation
+import GRDB
+
+/// A tiny CRM database for tests: the contract's tables (or some of them), rows given by
+/// column name, and a snapshot read back through the real reader.
+public final class FixtureDB: @unchecked Sendable {
+    public let folder: URL
+    public let path: String
+    private let queue: DatabaseQueue
+
+    /// - Parameters:
+    ///   - omitTables: contract tables to leave out (to test absent optional or required tables).
+    ///   - omitColumns: "table.column" names to leave out of their tables.
+    public init(omitTables: Set<String> = [], omitColumns: Set<String> = []) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("crm-fixture-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        path = folder.appendingPathComponent("crm.sqlite").path
+        var config = Configuration()
+        config.foreignKeysEnabled = false
+        queue = try DatabaseQueue(path: path, configuration: config)
+        let contract = SchemaContract.v1
+        try queue.write { db in
+            for table in contract.tables where !omitTables.contains(table.name) {
+                let columns = Self.columnDefinitions(table.name).filter { !omitColumns.contains("\(table.name).\($0.name)") }
+                try db.execute(sql: "CREATE TABLE \(table.name) (\(columns.map(\.sql).joined(separator: ", ")))")
+            }
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// The column lines of a table in the contract DDL, without constraints that name other tables.
+    static func columnDefinitions(_ table: String) -> [(name: String, sql: String)] {
+        guard let start = contractDDL.range(of: "CREATE TABLE \(table) (") else { return [] }
+        let body = contractDDL[start.upperBound...].prefix { $0 != ";" }
+        return body.split(separator: "\n").compactMap { raw in
+            let code = raw.components(separatedBy: "--")[0].trimmingCharacters(in: .whitespaces)
+            let words = code.split(separator: " ")
+            guard words.count >= 2, ["INTEGER", "TEXT", "REAL"].contains(words[1].trimmingCharacters(in: [","])) else { return nil }
+            var sql = code.hasSuffix(",") ? String(code.dropLast()) : code
+            if let r = sql.range(of: " REFERENCES") { sql = String(sql[..<r.lowerBound]) }
+            return (String(words[0]), sql)
+        }
+    }
+
+    /// Inserts one row; nil values are NULL.
+    public func insert(_ table: String, _ values: KeyValuePairs<String, (any DatabaseValueConvertible)?>) throws {
+        let names = values.map(\.key)
+        let args = StatementArguments(values.map { $0.value?.databaseValue ?? .null })
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
+                           arguments: args)
+        }
+    }
+
+    public func execute(_ sql: String) throws {
+        try queue.write { try $0.execute(sql: sql) }
+    }
+
+    // MARK: Shorthands for the common rows
+
+    public func contact(_ id: Int, created: String = "2024-01-01", email: String? = nil, phone: String? = nil,
+                        source: String? = nil, region: String? = nil, deleted: String? = nil, segment: String? = nil) throws {
+        try insert("contacts", ["id": id, "created_at": created, "email": email, "phone": phone, "source": source,
+                                "region": region, "deleted_at": deleted, "segment": segment])
+    }
+
+    public func order(_ id: Int, contact: Int, at: String, amount: Double, status: String = "completed", channel: String? = nil) throws {
+        try insert("orders", ["id": id, "contact_id": contact, "ordered_at": at, "amount": amount, "status": status, "channel": channel])
+    }
+
+    public func deal(_ id: Int, contact: Int? = nil, pipeline: String = "default", created: String, status: String = "open",
+                     closed: String? = nil, amount: Double? = nil, owner: String? = nil, channel: String? = nil, lostReason: String? = nil) throws {
+        try insert("deals", ["id": id, "contact_id": contact, "pipeline": pipeline, "created_at": created, "status": status,
+                             "closed_at": closed, "amount": amount, "owner": owner, "channel": channel, "lost_reason": lostReason])
+    }
+
+    public func stage(deal: Int, _ stage: String, at: String) throws {
+        try insert("deal_stages", ["deal_id": deal, "stage": stage, "entered_at": at])
+    }
+
+    /// Reads the fixture as of the start of a day, through the real reader.
+    public func snapshot(asOf day: String, timezone: String = "UTC") throws -> Snapshot {
+        guard let zone = ZoneClock(identifier: timezone), let d = CivilDate.parse(day) else {
+            throw CRMError("fixture: bad as-of \(day) or zone \(timezone)")
+        }
+        return try SnapshotReader(path: path, asOf: zone.startOfDay(d), zone: zone).read()
+    }
+}
+
