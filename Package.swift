@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
@@ -39,8 +40,13 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "DatasetImport", dependencies: [
+            "CRMData", "Formatting",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
         .executableTarget(name: "crm-report", dependencies: [
-            "CRMData", "Reports", "Site", "DemoData",
+            "CRMData", "Reports", "Site", "DemoData", "DatasetImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", dependencies: [
@@ -54,6 +60,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "CRMData", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Reports", "CRMData", "TestSupport", "DemoData"]),
         .testTarget(name: "CLITests", dependencies: ["crm-report", "TestSupport", "DemoData"]),
+        .testTarget(name: "DatasetImportTests", dependencies: ["DatasetImport", "Reports", "CRMData", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -41,6 +41,12 @@ protocol ReportSection {
     /// The `Words` key of its navigation label.
     static var navKey: String { get }
     static func build(_ context: SectionContext, templates: Templates) throws -> SectionOutput
+    /// The section's own page words, by key (prefix them with the section's name).
+    static func words(_ locale: ReportLocale) -> [String: String]
+}
+
+extension ReportSection {
+    static func words(_ locale: ReportLocale) -> [String: String] { [:] }
 }
 
 enum ReportSections {

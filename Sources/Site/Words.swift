@@ -10,7 +10,11 @@ public struct Words: Sendable {
         (locale == .ru ? Self.ru[key] : Self.en[key]) ?? "⟦\(key)⟧"
     }
 
-    static let en: [String: String] = [
+    /// The base words and every section's own.
+    static let en = ReportSections.all.reduce(baseEN) { $0.merging($1.words(.en)) { base, _ in base } }
+    static let ru = ReportSections.all.reduce(baseRU) { $0.merging($1.words(.ru)) { base, _ in base } }
+
+    static let baseEN: [String: String] = [
         "lang": "en",
         "site.title": "CRM report",
         "nav.summary": "Summary", "nav.data_quality": "Data quality", "nav.archive": "All periods",
@@ -59,7 +63,7 @@ public struct Words: Sendable {
         "def.stale_share": "Non-deleted contacts with at least one stale finding, over the base.",
     ]
 
-    static let ru: [String: String] = [
+    static let baseRU: [String: String] = [
         "lang": "ru",
         "site.title": "Отчёт CRM",
         "nav.summary": "Сводка", "nav.data_quality": "Качество данных", "nav.archive": "Все периоды",
