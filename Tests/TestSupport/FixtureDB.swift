@@ -34,8 +34,8 @@ public final class FixtureDB: @unchecked Sendable {
     /// The column lines of a table in the contract DDL, without constraints that name other tables.
     static func columnDefinitions(_ table: String) -> [(name: String, sql: String)] {
         guard let start = contractDDL.range(of: "CREATE TABLE \(table) (") else { return [] }
-        let body = contractDDL[start.upperBound...].prefix { $0 != ";" }
-        return body.split(separator: "\n").compactMap { raw in
+        let lines = contractDDL[start.upperBound...].split(separator: "\n").prefix { !$0.hasPrefix(")") }
+        return lines.compactMap { raw in
             let code = raw.components(separatedBy: "--")[0].trimmingCharacters(in: .whitespaces)
             let words = code.split(separator: " ")
             guard words.count >= 2, ["INTEGER", "TEXT", "REAL"].contains(words[1].trimmingCharacters(in: [","])) else { return nil }
