@@ -15,10 +15,13 @@ extension ContractEnum {
     /// Decodes raw UTF-8 bytes by exact comparison with each spelling (the lists are tiny).
     @inline(__always) static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Self? {
         let table = Self.spellings
-        for i in 0..<table.count where table[i].count == bytes.count {
-            if table[i].elementsEqual(bytes) {
-                return Self(rawValue: UInt8(i))
+        let n = bytes.count
+        for i in 0..<table.count where table[i].count == n {
+            let match = table[i].withUnsafeBufferPointer { s -> Bool in
+                for k in 0..<n where s[k] != bytes[k] { return false }
+                return true
             }
+            if match { return Self(rawValue: UInt8(i)) }
         }
         return nil
     }

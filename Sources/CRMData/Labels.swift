@@ -35,7 +35,7 @@ public struct Labels: Sendable {
         let head = heads[h] ?? -1
         var c = head
         while c >= 0 {
-            if bytes[Int(c)].elementsEqual(p) { return c }
+            if Self.same(bytes[Int(c)], p) { return c }
             c = chain[Int(c)]
         }
         let code = Int32(values.count)
@@ -44,6 +44,14 @@ public struct Labels: Sendable {
         chain.append(head)
         heads[h] = code
         return code
+    }
+
+    @inline(__always) static func same(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBufferPointer { x in
+            for k in 0..<x.count where x[k] != b[k] { return false }
+            return true
+        }
     }
 
     @inline(__always) static func hash<C: Collection>(_ p: C) -> UInt64 where C.Element == UInt8 {

@@ -96,19 +96,82 @@ public struct SnapshotReader {
         return check
     }
 
-    /// Reads the whole snapshot in one read transaction.
+    /// Reads the whole snapshot on two connections in parallel, as one snapshot.
+    ///
+    /// Each connection holds one read transaction. `PRAGMA data_version` on a third connection,
+    /// read before and after both transactions have taken their snapshot, tells whether anything
+    /// was committed in between; if so, the attempt is abandoned and made again.
     public func read() throws -> Snapshot {
-        let queue = try Self.open(path: path)
-        do {
-            return try queue.read { db in
-                let schema = try Self.checkSchema(db)
-                var scanner = TableScanner(db: db, schema: schema, parser: TimestampParser(zone: zone), asOf: asOf, zone: zone, progress: progress)
-                return try scanner.readAll()
+        let probe = try Self.open(path: path)
+        let a = try Self.open(path: path), b = try Self.open(path: path)
+        for _ in 0..<5 {
+            if let snapshot = try attempt(probe: probe, a: a, b: b) { return snapshot }
+        }
+        throw CRMError("the database kept changing while it was being opened; run again: \(path)")
+    }
+
+    private func attempt(probe: DatabaseQueue, a: DatabaseQueue, b: DatabaseQueue) throws -> Snapshot? {
+        let (version, schema) = try guarded {
+            try probe.read { db in (try Int.fetchOne(db, sql: "PRAGMA data_version"), try Self.checkSchema(db)) }
+        }
+        let gate = StartGate(parties: 2)
+        let contacts = Handoff<IDIndex>(), campaigns = Handoff<IDIndex>()
+        let parser = TimestampParser(zone: zone)
+        let (asOf, zone, progress) = (self.asOf, self.zone, self.progress)
+        let group = DispatchGroup()
+        let results = Results()
+        for share in [TableScanner.Share.a, .b] {
+            group.enter()
+            // Own threads, not the global queue: its pool is as wide as the cores, and a reader
+            // parked at the start gate would hold the other back until the pool grows (about 1 s).
+            let thread = Thread {
+                defer { group.leave() }
+                do {
+                    let part = try (share == .a ? a : b).read { db -> Snapshot? in
+                        _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")   // takes the snapshot
+                        guard gate.arrive() else { return nil }
+                        var scanner = TableScanner(db: db, schema: schema, parser: parser, asOf: asOf, zone: zone, progress: progress)
+                        try scanner.read(share, contacts: contacts, campaigns: campaigns)
+                        return scanner.snapshot
+                    }
+                    results.set(share, part)
+                } catch {
+                    contacts.fail()
+                    campaigns.fail()
+                    results.fail(error)
+                    _ = gate.arrive()
+                }
             }
-        } catch let e as CRMError {
-            throw e
-        } catch {
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        gate.waitForAll()
+        let unchanged = (try? probe.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") }) == version
+        gate.decide(unchanged && results.error == nil)
+        group.wait()
+        if let error = results.error {
+            if let e = error as? CRMError { throw e }
             throw CRMError("cannot read database \(path): \(Self.reason(error))")
         }
+        guard unchanged, let first = results.a, let second = results.b else { return nil }
+        return TableScanner.merge(first, second)
+    }
+
+    private func guarded<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as CRMError { throw e } catch {
+            throw CRMError("cannot read database \(path): \(Self.reason(error))")
+        }
+    }
+
+    /// The two readers' parts, set from their threads.
+    private final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [TableScanner.Share: Snapshot] = [:]
+        private var firstError: Error?
+        func set(_ share: TableScanner.Share, _ part: Snapshot?) { lock.lock(); parts[share] = part; lock.unlock() }
+        func fail(_ e: Error) { lock.lock(); if firstError == nil { firstError = e }; lock.unlock() }
+        var error: Error? { lock.lock(); defer { lock.unlock() }; return firstError }
+        var a: Snapshot? { lock.lock(); defer { lock.unlock() }; return parts[.a] }
+        var b: Snapshot? { lock.lock(); defer { lock.unlock() }; return parts[.b] }
     }
 }

@@ -25,21 +25,44 @@ struct TableScanner {
         snapshot.notes = schema.notes
     }
 
-    mutating func readAll() throws -> Snapshot {
-        try readContacts()
-        let contactIndex = IDIndex(snapshot.contacts.id)
-        if has("deals") { try readDeals(contactIndex) }
-        if has("deal_stages") { try readDealStages() }
-        if has("pipeline_stages") { try readPipelineStages() }
-        if has("campaigns") { try readCampaigns() }
-        let campaignIndex = IDIndex(snapshot.campaigns?.id ?? [])
-        if has("campaign_members") { try readCampaignMembers(contactIndex, campaignIndex) }
-        if has("messages") { try readMessages(contactIndex, campaignIndex) }
-        if has("consents") { try readConsents(contactIndex) }
-        try readOrders(contactIndex)
-        if has("interactions") { try readInteractions(contactIndex) }
-        if has("acquisition_costs") { try readAcquisitionCosts() }
-        return snapshot
+    /// Which tables a reader takes. The split keeps the two cores about equally busy
+    /// (messages, the largest table, alone on B) and gives each interned vocabulary to one reader only.
+    enum Share: Sendable { case a, b }
+
+    /// A: contacts (handed to B as soon as read), deals and stages, orders, consents, interactions,
+    /// costs, and campaign members once B hands over the campaigns. B: campaigns, then messages.
+    mutating func read(_ share: Share, contacts: Handoff<IDIndex>, campaigns: Handoff<IDIndex>) throws {
+        switch share {
+        case .a:
+            try readContacts()
+            let contactIndex = IDIndex(snapshot.contacts.id)
+            contacts.give(contactIndex)
+            if has("deals") { try readDeals(contactIndex) }
+            if has("deal_stages") { try readDealStages() }
+            if has("pipeline_stages") { try readPipelineStages() }
+            try readOrders(contactIndex)
+            if has("consents") { try readConsents(contactIndex) }
+            if has("interactions") { try readInteractions(contactIndex) }
+            if has("acquisition_costs") { try readAcquisitionCosts() }
+            if has("campaign_members") { try readCampaignMembers(contactIndex, try campaigns.take()) }
+        case .b:
+            if has("campaigns") { try readCampaigns() }
+            let campaignIndex = IDIndex(snapshot.campaigns?.id ?? [])
+            campaigns.give(campaignIndex)
+            if has("messages") { try readMessages(try contacts.take(), campaignIndex) }
+        }
+    }
+
+    /// One snapshot from the two readers' parts.
+    static func merge(_ a: Snapshot, _ b: Snapshot) -> Snapshot {
+        var s = a
+        s.campaigns = b.campaigns
+        s.messages = b.messages
+        s.vocabulary.channels = b.vocabulary.channels
+        s.vocabulary.campaignKinds = b.vocabulary.campaignKinds
+        s.badRows.merge(b.badRows)
+        s.rowCounts.merge(b.rowCounts) { x, _ in x }
+        return s
     }
 
     func has(_ table: String) -> Bool { schema.present[table] != nil }
@@ -356,7 +379,7 @@ struct TableScanner {
             t.contact.append(contact)
             t.kind.append(kind)
             t.occurredAt.append(occurred)
-            t.channel.append(f.label(row, 3, &v.channels))
+            t.channel.append(f.label(row, 3, &v.interactionChannels))
             return p
         }
         finish("interactions", result)

@@ -157,7 +157,8 @@ public struct Vocabulary: Sendable {
     public var stages = Labels()
     public var leadChannels = Labels() // deals.channel
     public var orderChannels = Labels()
-    public var channels = Labels()     // campaigns, messages, interactions
+    public var channels = Labels()     // campaigns, messages
+    public var interactionChannels = Labels()
     public var lostReasons = Labels()
     public var campaignKinds = Labels()
     public init() {}

@@ -27,7 +27,10 @@ public struct ReportRun {
 
     static let steps = ["reading the database", "computing, drawing and rendering the reports", "writing report.json", "publishing"]
 
-    func step(_ i: Int) { log("[\(i + 1)/\(Self.steps.count)] \(Self.steps[i])") }
+    /// Progress with the seconds since the run began (standard error only, never in a file).
+    func step(_ i: Int, since start: Date) {
+        log("[\(i + 1)/\(Self.steps.count)] \(Self.steps[i]) (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)")
+    }
 
     public func generate() async throws -> Outcome {
         let resolved = try ResolvedRun(config)
@@ -35,18 +38,19 @@ public struct ReportRun {
         let words = Words(locale)
         let format = NumberFormat(locale: locale, currency: config.currency)
 
-        step(0)
+        let started = Date()
+        step(0, since: started)
         let dbPath = resolved.dbPath
         let hashing = Task.detached { try Provenance.sha256(ofFile: dbPath) }
         var reader = SnapshotReader(path: dbPath, asOf: resolved.asOf, zone: resolved.zone)
         let log = self.log
-        reader.progress = { table in log("      reading \(table)") }
+        reader.progress = { table in log("      reading \(table) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)") }
         let snapshot = try reader.read()
         let provenance = Provenance(asOf: CivilDate.iso(resolved.asOfDay), timezone: config.timezone,
                                     configHash: Provenance.sha256(of: config.canonicalText),
                                     databaseSHA256: try await hashing.value)
 
-        step(1)
+        step(1, since: started)
         let period = ReportPeriod.latest(config.period, asOfDay: resolved.asOfDay)
         let sections = ReportSections.all
         let frame = PageFrame(words: words, format: format, period: period, provenance: provenance,
@@ -59,12 +63,12 @@ public struct ReportRun {
             files += out.files
             json += out.json
         }
-        step(2)
+        step(2, since: started)
         let document = ReportJSON.document(snapshot: snapshot, period: period, provenance: provenance, config: config,
                                            sections: json, notes: snapshot.notes)
         files.append(("report.json", Data(document.text().utf8)))
 
-        step(3)
+        step(3, since: started)
         let root = URL(fileURLWithPath: config.out)
         var publisher = Publisher(outputRoot: root)
         publisher.beforeSwap = beforeSwap

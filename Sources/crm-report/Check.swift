@@ -15,7 +15,8 @@ struct Check: AsyncParsableCommand {
         let config = try read.resolve()
         let resolved = try ResolvedRun(config)
         var reader = SnapshotReader(path: resolved.dbPath, asOf: resolved.asOf, zone: resolved.zone)
-        reader.progress = { table in Terminal.progress("reading \(table)") }
+        let started = Date()
+        reader.progress = { table in Terminal.progress("reading \(table) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)") }
         let s = try reader.read()
         print("\(resolved.dbPath): schema OK (contract version 1), as of \(CivilDate.iso(resolved.asOfDay)) \(config.timezone)")
         for t in SchemaContract.v1.tables {

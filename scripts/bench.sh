@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# make bench: the whole run of `crm-report generate` on a 1M-contact demo CRM against the scan floor
+# (SQLite handing over every column once, shared/bench/scan-floor.sql), three runs each, medians,
+# their ratio and peak memory; then 100 charts. Targets: ratio <= 1.25, peak < 2 GB, 100 charts < 2 s.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-3}
+CONTACTS=${CONTACTS:-1000000}
+DB=bench/cache/crm-${CONTACTS}.sqlite
+FLOOR=../shared/bench/scan-floor.sql
+[ -f "$FLOOR" ] || { echo "bench: $FLOOR not found (shared/ must sit beside the checkout)" >&2; exit 2; }
+
+swift build -c release --product crm-report --product chart-bench >/dev/null
+mkdir -p bench/cache
+if [ ! -f "$DB" ]; then
+  echo "bench: creating $DB once (a few minutes; cached, git-ignored)"
+  /usr/bin/time -f "bench: demo --contacts $CONTACTS: %e s, peak %M KB" \
+    .build/release/crm-report demo --db "$DB" --contacts "$CONTACTS" --seed 1 --as-of 2026-11-22
+fi
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+floor_times=(); run_times=(); peaks=()
+out=$(mktemp -d)
+for i in $(seq "$RUNS"); do
+  # Interleaved, so a noisy neighbour slows both alike.
+  f=$( { /usr/bin/time -f "%e" sqlite3 -readonly "$DB" < "$FLOOR" >/dev/null; } 2>&1 | tail -1)
+  r=$( { /usr/bin/time -f "%e %M" .build/release/crm-report generate --db "$DB" --as-of 2026-11-22 --out "$out" >/dev/null; } 2>&1 | tail -1)
+  floor_times+=("$f"); run_times+=("${r% *}"); peaks+=("${r#* }")
+  echo "bench: run $i: scan floor ${f} s, generate ${r% *} s, peak $(( ${r#* } / 1024 )) MB"
+done
+rm -rf "$out"
+fm=$(printf '%s\n' "${floor_times[@]}" | median)
+rm_=$(printf '%s\n' "${run_times[@]}" | median)
+pm=$(printf '%s\n' "${peaks[@]}" | sort -n | tail -1)
+ratio=$(awk -v a="$rm_" -v b="$fm" 'BEGIN {printf "%.2f", a / b}')
+echo "bench: median scan floor ${fm} s; median generate ${rm_} s; ratio ${ratio} (target <= 1.25); peak $(( pm / 1024 )) MB (target < 2048)"
+.build/release/chart-bench
