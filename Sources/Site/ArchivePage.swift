@@ -39,7 +39,7 @@ struct ArchivePage {
     func context() -> [String: Any] {
         let list = entries()
         let keyFigures: [(String, SummaryKind)] = [("revenue", .money), ("orders", .count), ("average_order_value", .money),
-                                                   ("new_customers", .count), ("win_rate", .rate)]
+                                                   ("new_customers", .count)]
         var latest: [[String: Any]] = []
         if let top = list.first {
             for (id, kind) in keyFigures {
@@ -54,10 +54,16 @@ struct ArchivePage {
             "latest": latest, "has_latest": !latest.isEmpty,
             "period_label": words["archive.period"], "as_of_label": words["archive.as_of"], "open_label": words["archive.open"],
             "periods": list.map { e in
-                ["label": e.label, "href": "\(e.label)/index.html", "dates": "\(e.start) – \(e.end)", "as_of": e.asOf] as [String: Any]
+                ["label": e.label, "href": "\(e.label)/index.html", "dates": dates(e), "as_of": e.asOf] as [String: Any]
             },
             "footer": "\(words["footer.made_by"]) \(Provenance.generator)",
         ]
+    }
+
+    /// The period's first and last day ("9 Nov 2026 – 15 Nov 2026"); report.json's `end` is exclusive.
+    func dates(_ e: Entry) -> String {
+        guard let start = CivilDate.parse(e.start), let end = CivilDate.parse(e.end) else { return "\(e.start) – \(e.end)" }
+        return "\(format.date(day: start)) – \(format.date(day: end - 1))"
     }
 
     enum SummaryKind {
