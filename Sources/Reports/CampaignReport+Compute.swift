@@ -61,7 +61,7 @@ extension CampaignReport {
             }
             let arm = mem.arm[m] == .treatment ? 0 : 1
             arms[c * 4 + arm].add(converted: converted, revenue: revenue)
-            arms[c * 4 + 2 + arm].add(converted: later, revenue: laterRevenue)
+            if windowEnd < s.asOf.ms { arms[c * 4 + 2 + arm].add(converted: later, revenue: laterRevenue) }
             if arm == 1 { controlStart[k + 1] += 1 }
         }
 
@@ -93,6 +93,7 @@ extension CampaignReport {
 
         var results: [CampaignResult] = []
         for c in 0..<nc where shown[c] {
+            let firstWindowClose = first[c] + windowMs[c]
             let windowsClose = Instant(ms: last[c] + windowMs[c])
             let persistenceClose = Instant(ms: last[c] + windowMs[c] + persistenceMs)
             let hasControl = arms[c * 4 + 1].n > 0
@@ -108,7 +109,8 @@ extension CampaignReport {
                 firstAssigned: Instant(ms: first[c]), lastAssigned: Instant(ms: last[c]),
                 windowsClose: windowsClose, status: windowsClose > s.asOf ? .inProgress : .complete,
                 effect: effect, roi: roi, contaminatedControls: contaminated[c], persistenceDays: persistenceDays,
-                persistence: persistence, persistenceStatus: persistenceClose > s.asOf ? .inProgress : .complete,
+                persistence: persistence,
+                persistenceStatus: firstWindowClose >= s.asOf.ms ? .notStarted : (persistenceClose > s.asOf ? .inProgress : .complete),
                 persistenceClose: persistenceClose, messages: funnels?[c]))
         }
         results.sort { $0.startedAt != $1.startedAt ? $0.startedAt > $1.startedAt : $0.id > $1.id }

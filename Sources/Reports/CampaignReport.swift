@@ -18,6 +18,8 @@ public enum CampaignStatus: String, Sendable {
     case complete
     /// Some window is still open at the as-of moment: the numbers are provisional.
     case inProgress = "in_progress"
+    /// No window has begun yet (only for persistence: no attribution window has closed).
+    case notStarted = "not_started"
 }
 
 /// Why an effect cannot be measured.
@@ -165,7 +167,9 @@ public struct CampaignResult: Sendable {
     /// Control members who were sent a message of this campaign (kept in control: intention to treat).
     public let contaminatedControls: Int
     public let persistenceDays: Int
-    /// The window after the attribution window: [assigned_at + window days, + persistence days).
+    /// The window after the attribution window: [assigned_at + window days, + persistence days),
+    /// over the members whose persistence window began before the as-of moment (a member
+    /// still in their attribution window has no persistence outcome yet, not a zero one).
     public let persistence: ArmComparison
     public let persistenceStatus: CampaignStatus
     public let persistenceClose: Instant

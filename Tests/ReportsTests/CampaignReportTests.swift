@@ -143,6 +143,8 @@ import TestSupport
         #expect(c.effect.revenueWelch == nil)   // a control arm of 1
         #expect(close(c.effect.incrementalRevenue, 10))
         #expect(c.cost == nil && c.roi == nil)
+        // No member's window has closed, so none has a persistence outcome yet (not a zero one).
+        #expect(c.persistenceStatus == .notStarted && c.persistence.treatment.n == 0 && c.persistence.verdict == .notMeasurable)
         // A week later the window has closed and the later order counts.
         let later = try #require(try Self.fixture().campaignReport(asOf: "2026-03-08").campaign(2))
         #expect(later.status == .complete)
