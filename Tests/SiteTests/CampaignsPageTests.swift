@@ -103,7 +103,7 @@ struct CampaignsPageTests {
         #expect(html.contains("3 campaigns: 0 with a positive effect, 0 with a negative effect, 2 with no effect detected, 1 not measurable; 1 still in progress"))
         #expect(html.contains("In progress: windows stay open until 6 Mar 2026, so these numbers are provisional"))
         #expect(html.contains("#2 Late promo <span class=\"badge no_effect\">no effect detected</span> <span class=\"badge provisional\">provisional</span>"))
-        #expect(html.contains("The effect of this campaign cannot be measured: it has no control group."))
+        #expect(html.contains("The effect of this campaign cannot be measured: it has no control group, so nothing tells"))
         // Ranking: #1 ($113.33) before #2 ((5 - 0) × 2 = $10.00); #5 is not measurable and left out.
         let first = try #require(html.range(of: "<td class=\"name\"><a href=\"#c1\">"))
         let second = try #require(html.range(of: "<td class=\"name\"><a href=\"#c2\">"))
@@ -148,7 +148,7 @@ struct CampaignsPageTests {
         #expect(html.contains("<td>Тестовая</td><td>5</td><td>2</td><td>40,00\u{00A0}%</td>"))
         #expect(html.contains("<dd>+6,67\u{00A0}п.\u{00A0}п.<small>относительный +20,0\u{00A0}%</small>"))
         #expect(html.contains("от −47,22\u{00A0}п.\u{00A0}п. до +52,52\u{00A0}п.\u{00A0}п."))
-        #expect(html.contains("Эффект этой кампании измерить нельзя: у неё нет контрольной группы."))
+        #expect(html.contains("Эффект этой кампании измерить нельзя: у неё нет контрольной группы, и не с чем сравнить"))
         #expect(!html.contains("⟦"))
     }
 
