@@ -51,7 +51,7 @@ extension ReportSection {
 
 enum ReportSections {
     /// In navigation order; report.json takes the sections' keys in this order too (data quality last).
-    static let all: [any ReportSection.Type] = [SummarySection.self, DataQualitySection.self]
+    static let all: [any ReportSection.Type] = [SummarySection.self, CampaignsSection.self, DataQualitySection.self]
 }
 
 /// The template context of a chart shown as a figure: a wide and a narrow (phone) SVG file,
