@@ -79,7 +79,9 @@ public enum DemoGenerator {
         let campaigns = try SQLiteInserter(db, table: "campaigns", columns: ["id", "name", "channel", "kind", "started_at", "ended_at", "cost", "window_days"])
         let audience = Double(plan.contacts) * plan.membership * 0.6
         for c in plan.campaigns where c.start < plan.asOf {
-            let cost = (audience * (1 - c.controlShare) * c.costPerMember * 100).rounded() / 100
+            // Sending costs per member, plus the creative and platform work a campaign needs whatever its size.
+            let production = 12_000 + Double((c.id * 7919) % 36_000)
+            let cost = ((production + audience * (1 - c.controlShare) * c.costPerMember) * 100).rounded() / 100
             try campaigns.int(c.id).text(c.name).text(c.channel.name).text(c.kind).text(DemoStamp.format(c.start, .space))
                 .text(c.end < plan.asOf ? DemoStamp.format(c.end, .space) : nil).real(c.id % 7 == 3 ? nil : cost)
                 .int(c.windowDays.map(Int64.init)).insert()
