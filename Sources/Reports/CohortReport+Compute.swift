@@ -82,7 +82,7 @@ extension CohortReport {
         if let costs = s.acquisitionCosts {
             for i in 0..<costs.count {
                 let d = costs.day[i] - firstDay
-                guard d >= 0, d < span else { continue }
+                guard d >= 0, d < span, Int(dayUnit[d]) < count else { continue }
                 spend[(Int(costs.source[i]) + 1) * count + Int(dayUnit[d])] += costs.amount[i]
             }
         }

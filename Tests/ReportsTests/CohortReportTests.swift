@@ -42,6 +42,9 @@ func cohortFixture(costs: Bool = true) throws -> FixtureDB {
         try db.insert("acquisition_costs", ["source": "ads", "day": "2026-01-03", "amount": 1000])
         try db.insert("acquisition_costs", ["source": "ads", "day": "2026-02-01", "amount": 500])
         try db.insert("acquisition_costs", ["source": "site", "day": "2026-01-15", "amount": 30])
+        // Spend in April (the month holding A) and before the shown cohorts belongs to no shown cohort.
+        try db.insert("acquisition_costs", ["source": "ads", "day": "2026-04-05", "amount": 700])
+        try db.insert("acquisition_costs", ["source": "ads", "day": "2025-12-05", "amount": 70])
     }
     return db
 }
