@@ -38,10 +38,11 @@ struct CohortsPage {
         report.grain == .month ? format.month(day: c.startDay) : "\(c.label) (\(format.shortDate(day: c.startDay)))"
     }
 
-    var subtitle: String {
+    var acquired: String {
         guard let first = report.cohorts.first, let last = report.cohorts.last else { return "" }
-        return "\(words["cohorts.acquired"]) \(format.date(day: first.startDay)) – \(format.date(day: last.endDay - 1)); \(words["cohorts.blank"])"
+        return "\(words["cohorts.acquired"]) \(format.date(day: first.startDay)) – \(format.date(day: last.endDay - 1))"
     }
+    var subtitle: String { "\(acquired); \(words["cohorts.blank"])" }
 
     func rows(_ value: (CohortReport.Cohort) -> [Double?]) -> [CohortRow] {
         report.cohorts.map { CohortRow(label: cohortLabel($0), size: Double($0.size), values: value($0)) }
@@ -57,7 +58,11 @@ struct CohortsPage {
         }
         return heat("cohorts-retention", words["cohorts.retention"], .percent) { $0.retention }
             + heat("cohorts-revenue", words["cohorts.revenue"], .money) { $0.revenuePerCustomer }
-            + heat("cohorts-ltv", words["cohorts.ltv"], .money) { $0.cumulativeLTV }
+            + wideAndNarrow({ id, size in
+                cohortCurves(id: id, title: words["cohorts.ltv"], subtitle: "\(acquired); \(words["cohorts.x_axis"])",
+                             cohorts: rows { $0.cumulativeLTV }, value: .money, grain: grain, format: format,
+                             size: ChartSize(width: size.width, height: 360))
+            }, id: "cohorts-ltv")
     }
 
     func money(_ v: Double?) -> String { v.map { format.money($0, digits: abs($0) >= 100 ? 0 : 2) } ?? NumberFormat.missing }
