@@ -69,16 +69,30 @@ extension RFMReport {
             }
             let freq = (0..<nc).map { frequency[$0 * k + j] }
             let money = (0..<nc).map { monetary[$0 * k + j] }
-            // W = customers strictly worse: more days for R, less for F and M.
-            let sortedR = rows.map { recency[$0] }.sorted()
-            let sortedF = rows.map { freq[$0] }.sorted()
-            let sortedM = rows.map { money[$0] }.sorted()
+            // W = customers strictly worse: more days for R, less for F and M. R and F are small
+            // integers, so their W comes from running counts; M from a sorted copy.
             let n = rows.count
+            let maxR = rows.reduce(0) { max($0, Int(recency[$1])) }
+            let maxF = rows.reduce(0) { max($0, Int(freq[$1])) }
+            var moreDays = [Int](repeating: 0, count: maxR + 2)      // moreDays[v] = customers with more than v days
+            var fewer = [Int](repeating: 0, count: maxF + 2)         // fewer[v] = customers with fewer than v orders
+            for c in rows {
+                moreDays[Int(recency[c])] += 1
+                fewer[Int(freq[c]) + 1] += 1
+            }
+            var above = 0
+            for v in stride(from: maxR, through: 0, by: -1) {
+                let here = moreDays[v]
+                moreDays[v] = above
+                above += here
+            }
+            for v in 1..<fewer.count { fewer[v] += fewer[v - 1] }
+            let sortedM = rows.map { money[$0] }.sorted()
             var r = [UInt8](repeating: 0, count: nc), f = r, m = r
             var segment = [Int8](repeating: -1, count: nc)
             for c in rows {
-                let rs = score(n - upperBound(sortedR, recency[c]), n)
-                let fs = score(lowerBound(sortedF, freq[c]), n)
+                let rs = score(moreDays[Int(recency[c])], n)
+                let fs = score(fewer[Int(freq[c])], n)
                 r[c] = rs
                 f[c] = fs
                 m[c] = score(lowerBound(sortedM, money[c]), n)
@@ -101,16 +115,6 @@ extension RFMReport {
         while lo < hi {
             let mid = (lo + hi) / 2
             if a[mid] < v { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
-
-    /// The number of elements less than or equal to `v`.
-    static func upperBound<T: Comparable>(_ a: [T], _ v: T) -> Int {
-        var lo = 0, hi = a.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if a[mid] <= v { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }

@@ -52,7 +52,7 @@ struct CohortsPage {
         let height = max(220, 118 + 28 * report.cohorts.count)
         func heat(_ id: String, _ title: String, _ kind: ValueKind, _ value: @escaping (CohortReport.Cohort) -> [Double?]) -> [RenderedChart] {
             wideAndNarrow({ id, size in
-                cohortHeatmap(id: id, title: title, subtitle: subtitle, cohorts: rows(value), value: kind, grain: grain, format: format,
+                cohortHeatmap(id: id, title: title, subtitle: size == .standard ? subtitle : acquired, cohorts: rows(value), value: kind, grain: grain, format: format,
                               size: size == .standard ? nil : ChartSize(width: size.width, height: height))
             }, id: id)
         }
