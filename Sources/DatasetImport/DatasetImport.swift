@@ -16,7 +16,7 @@ public protocol DatasetImporter {
 
 public enum DatasetImport {
     /// Every importer, by name.
-    public static let all: [any DatasetImporter.Type] = [HillstromImporter.self]
+    public static let all: [any DatasetImporter.Type] = [HillstromImporter.self, OnlineRetailImporter.self, MavenCRMImporter.self]
 
     public static func importer(named name: String) -> (any DatasetImporter.Type)? { all.first { $0.name == name } }
 

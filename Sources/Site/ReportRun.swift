@@ -58,14 +58,16 @@ public struct ReportRun {
         let context = SectionContext(snapshot: snapshot, config: config, period: period, frame: frame)
         var files: [(String, Data)] = []
         var json: [(String, JSONValue)] = []
+        var notes = snapshot.notes
         for section in sections {
             let out = try section.build(context, templates: templates)
             files += out.files
             json += out.json
+            notes += out.notes
         }
         step(2, since: started)
         let document = ReportJSON.document(snapshot: snapshot, period: period, provenance: provenance, config: config,
-                                           sections: json, notes: snapshot.notes)
+                                           sections: json, notes: notes)
         files.append(("report.json", Data(document.text().utf8)))
 
         step(3, since: started)

@@ -19,6 +19,8 @@ public struct SectionContext: Sendable {
 public struct SectionOutput: Sendable {
     public var files: [(String, Data)] = []
     public var json: [(String, JSONValue)] = []
+    /// Added to report.json's `notes`: e.g. why a section is null.
+    public var notes: [String] = []
     public init() {}
 
     public mutating func add(_ path: String, _ text: String) { files.append((path, Data(text.utf8))) }
@@ -51,7 +53,8 @@ extension ReportSection {
 
 enum ReportSections {
     /// In navigation order; report.json takes the sections' keys in this order too (data quality last).
-    static let all: [any ReportSection.Type] = [SummarySection.self, CampaignsSection.self, DataQualitySection.self]
+    static let all: [any ReportSection.Type] = [SummarySection.self, FunnelSection.self, CohortsSection.self, RFMSection.self,
+                                                CampaignsSection.self, DataQualitySection.self]
 }
 
 /// The template context of a chart shown as a figure: a wide and a narrow (phone) SVG file,

@@ -1,0 +1,86 @@
+import CRMData
+import Foundation
+import GRDB
+
+/// Maven Analytics' "CRM Sales Opportunities" (shared/datasets/maven-crm: a fictitious B2B
+/// hardware seller's 8,800 opportunities, 2016-10 – 2017-12) as a CRM of accounts and deals.
+///
+/// - `accounts.csv` → one b2b contact per account (id 1…85 in file order): `company` = account,
+///   `region` = office_location; `created_at` = the dataset's first date (the file has none).
+/// - `sales_pipeline.csv` → one deal per opportunity (id 1…8,800 in file order) in the pipeline
+///   `sales`: `owner` = sales_agent, contact = its account (NULL when blank: 1,425 opportunities),
+///   no channel; status Won → won, Lost → lost, Prospecting and Engaging → open;
+///   `closed_at` = close_date, `amount` = close_value.
+/// - Stages (`pipeline_stages`): Prospecting, then Engaging; the funnel's last step is Won.
+///   An opportunity with an engage_date gets an Engaging stage row at that date and is created
+///   then (so time to Won is the dataset's close − engage sales cycle); it has no Prospecting row,
+///   and reaching Engaging counts as having passed Prospecting.
+/// - **Prospecting opportunities carry no date at all.** They are given the dataset's first date
+///   (the earliest engage_date or close_date, 2016-10-20) as creation and Prospecting entry; the
+///   import's summary line says so. Time-to-Prospecting figures are therefore meaningless here.
+public enum MavenCRMImporter: DatasetImporter {
+    public static let name = "maven-crm"
+    public static let summary = "Maven CRM Sales Opportunities: accounts as contacts, opportunities as deals through Prospecting, Engaging, Won"
+    public static let pipeline = "sales"
+
+    public static func load(from folder: URL, into db: Database) throws -> String {
+        let accountsFile = folder.appendingPathComponent("accounts.csv")
+        let pipelineFile = folder.appendingPathComponent("sales_pipeline.csv")
+        let accounts = try CSVBytes.read(accountsFile)
+        let deals = try CSVBytes.read(pipelineFile)
+        let a = try accounts.columns(["account", "office_location"], file: accountsFile.lastPathComponent)
+        let p = try deals.columns(["sales_agent", "account", "deal_stage", "engage_date", "close_date", "close_value"], file: pipelineFile.lastPathComponent)
+
+        struct Opportunity { var agent: String?; var account: String?; var stage: String; var engage: String?; var close: String?; var value: Double? }
+        var opportunities: [Opportunity] = []
+        try deals.forEachRow { row, line in
+            guard let stage = row.text(p[2]) else {
+                throw CRMError("import: \(pipelineFile.lastPathComponent) line \(line): no deal_stage")
+            }
+            opportunities.append(Opportunity(agent: row.text(p[0]), account: row.text(p[1]), stage: stage,
+                                             engage: row.text(p[3]), close: row.text(p[4]), value: row.double(p[5])))
+        }
+        // ISO dates compare as text.
+        guard let firstDate = opportunities.flatMap({ [$0.engage, $0.close].compactMap { $0 } }).min() else {
+            throw CRMError("import: \(pipelineFile.lastPathComponent) has no dates")
+        }
+
+        var accountID: [String: Int] = [:]
+        let contact = try db.makeStatement(sql: "INSERT INTO contacts (id, created_at, company, region, segment) VALUES (?, ?, ?, ?, 'b2b')")
+        try accounts.forEachRow { row, _ in
+            guard let name = row.text(a[0]), accountID[name] == nil else { return }
+            accountID[name] = accountID.count + 1
+            try contact.execute(arguments: [accountID.count, firstDate, name, row.text(a[1])])
+        }
+
+        try db.execute(sql: "INSERT INTO pipeline_stages (pipeline, stage, position) VALUES (?, 'Prospecting', 1), (?, 'Engaging', 2)",
+                       arguments: [pipeline, pipeline])
+        let deal = try db.makeStatement(sql: """
+            INSERT INTO deals (id, contact_id, pipeline, owner, created_at, closed_at, status, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let stage = try db.makeStatement(sql: "INSERT INTO deal_stages (deal_id, stage, entered_at) VALUES (?, ?, ?)")
+        var undated = 0, unknownAccounts = 0
+        for (k, o) in opportunities.enumerated() {
+            let id = k + 1
+            let status: String
+            switch o.stage {
+            case "Won": status = "won"
+            case "Lost": status = "lost"
+            default: status = "open"
+            }
+            let contactID = o.account.flatMap { accountID[$0] }
+            if o.account != nil && contactID == nil { unknownAccounts += 1 }
+            let created = o.engage ?? firstDate
+            try deal.execute(arguments: [id, contactID, pipeline, o.agent, created, status == "open" ? nil : o.close, status, o.value])
+            if let engage = o.engage {
+                try stage.execute(arguments: [id, "Engaging", engage])
+            } else {
+                undated += 1
+                try stage.execute(arguments: [id, "Prospecting", firstDate])
+            }
+        }
+        return "\(accountID.count) accounts as contacts, \(opportunities.count) opportunities as deals "
+            + "(\(undated) Prospecting opportunities have no date and were given the dataset's first date, \(firstDate)"
+            + (unknownAccounts > 0 ? "; \(unknownAccounts) name an account not in accounts.csv and have no contact)" : ")")
+    }
+}
