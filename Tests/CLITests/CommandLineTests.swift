@@ -107,15 +107,31 @@ struct CommandLineTests {
         #expect(!leftovers.contains { $0.hasSuffix("-wal") || $0.hasSuffix("-shm") })
     }
 
-    @Test("a database in a read-only folder is read without side files") func readOnlyFolder() throws {
-        guard getuid() != 0 else { return }   // root ignores folder permissions: nothing to test
+    @Test("a WAL database in a read-only folder is read without side files") func readOnlyFolder() throws {
         let folder = try CLI.scratch()
         let db = folder.appendingPathComponent("crm.sqlite")
         try FileManager.default.copyItem(at: Self.demo, to: db)
-        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
-        let r = try CLI.run(["check", "--db", db.path, "--as-of", "2026-11-23"])
-        #expect(r.status == 0)
+        try FixtureDB.setJournalModeWAL(path: db.path)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["crm.sqlite"])
+        // Root ignores permission bits, so as root the folder is made immutable (chattr +i) instead.
+        let root = getuid() == 0
+        let locked = root ? Self.shell("chattr", "+i", folder.path) : Self.shell("chmod", "555", folder.path)
+        defer { _ = root ? Self.shell("chattr", "-i", folder.path) : Self.shell("chmod", "755", folder.path) }
+        #expect(locked, "could not make \(folder.path) read-only")
+        #expect(access(folder.path, W_OK) != 0)
+        let r = try CLI.run(["check", "--db", db.path, "--as-of", "2026-11-23"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("schema OK"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["crm.sqlite"])
+    }
+
+    static func shell(_ arguments: String...) -> Bool {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = arguments
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return false }
+        p.waitUntilExit()
+        return p.terminationStatus == 0
     }
 }

@@ -81,6 +81,13 @@ public final class FixtureDB: @unchecked Sendable {
         try insert("deal_stages", ["deal_id": deal, "stage": stage, "entered_at": at])
     }
 
+    /// Switches a database file to WAL journal mode (checkpointed: no -wal or -shm file stays behind).
+    public static func setJournalModeWAL(path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
+        try queue.close()
+    }
+
     /// Reads the fixture as of the start of a day, through the real reader.
     public func snapshot(asOf day: String, timezone: String = "UTC") throws -> Snapshot {
         guard let zone = ZoneClock(identifier: timezone), let d = CivilDate.parse(day) else {
