@@ -59,8 +59,18 @@ public struct ReportRun {
         var files: [(String, Data)] = []
         var json: [(String, JSONValue)] = []
         var notes = snapshot.notes
-        for section in sections {
-            let out = try section.build(context, templates: templates)
+        // The sections are independent pure functions of the snapshot: build them on both cores,
+        // then take their outputs in navigation order, so the files never depend on which finished first.
+        let templates = self.templates
+        let outputs = try await withThrowingTaskGroup(of: (Int, SectionOutput).self) { group in
+            for (i, section) in sections.enumerated() {
+                group.addTask { (i, try section.build(context, templates: templates)) }
+            }
+            var byIndex: [Int: SectionOutput] = [:]
+            for try await (i, out) in group { byIndex[i] = out }
+            return sections.indices.compactMap { byIndex[$0] }
+        }
+        for out in outputs {
             files += out.files
             json += out.json
             notes += out.notes
