@@ -11,20 +11,11 @@ public func cohortCurves(id: String, title: String, subtitle: String?, cohorts: 
 /// The chart behind `cohortCurves`.
 public func makeCohortCurves(id: String, title: String, subtitle: String?, cohorts: [CohortRow], value: ValueKind,
                              grain: TimeGrain, format f: NumberFormat, size: ChartSize = .standard) -> Chart {
-    let s = Strings(f.locale)
     let en = f.locale == .en
     let columns = cohorts.map(\.values.count).max() ?? 0
     let cells: [[Double?]] = cohorts.map { c in c.values.map { finite($0) } }
-    let unit: String
-    switch grain {
-    case .month: unit = en ? "Month" : "Месяц"
-    case .week: unit = en ? "Week" : "Неделя"
-    case .day: unit = en ? "Day" : "День"
-    }
-    let headers = [s.cohort, s.size] + (0..<columns).map { "\(unit) \($0)" }
-    let rows = cohorts.enumerated().map { i, c in
-        [c.label, f.count(c.size)] + (0..<columns).map { k in k < cells[i].count ? (cells[i][k].map { value.label($0, f) } ?? "") : "" }
-    }
+    let unit = periodUnit(grain, f.locale)
+    let table = cohortTable(cohorts, cells: cells, value: value, grain: grain, format: f)
     let colors = ColorScale.sequential(-0.35, 1)
     @Sendable func color(_ i: Int) -> Color { colors(cohorts.count > 1 ? Double(i) / Double(cohorts.count - 1) : 1) }
     let drawn = cohorts.indices.filter { cells[$0].contains { $0 != nil } }
@@ -42,7 +33,7 @@ public func makeCohortCurves(id: String, title: String, subtitle: String?, cohor
                  : "\(title): \(drawn.count) когорт; выше всех \(cohorts[top.0].label): \(value.label(top.2, f)) к периоду \(top.1)."
     }
     return Chart(id: id, size: size, title: title, subtitle: subtitle, legend: legend, altText: alt,
-                 table: ChartTable(headers: headers, rows: rows)) { area, canvas in
+                 table: table) { area, canvas in
         let all = cells.flatMap { $0 }.compactMap { $0 }
         guard columns > 0, let (lo, hi) = LinearScale.extent(all) else {
             drawNoData(canvas, in: area, locale: f.locale)

@@ -26,16 +26,8 @@ public func makeCohortHeatmap(id: String, title: String, subtitle: String?, coho
     let columns = cohorts.map(\.values.count).max() ?? 0
     let size = size ?? ChartSize(width: 880, height: max(180, 118 + 28 * cohorts.count))
     let cells: [[Double?]] = cohorts.map { c in (0..<columns).map { $0 < c.values.count ? finite(c.values[$0]) : nil } }
-    let unit: String
-    switch grain {
-    case .month: unit = en ? "Month" : "Месяц"
-    case .week: unit = en ? "Week" : "Неделя"
-    case .day: unit = en ? "Day" : "День"
-    }
-    let headers = [s.cohort, s.size] + (0..<columns).map { "\(unit) \($0)" }
-    let rows = cohorts.enumerated().map { i, c in
-        [c.label, f.count(c.size)] + cells[i].map { $0.map { value.label($0, f) } ?? "" }
-    }
+    let unit = periodUnit(grain, f.locale)
+    let table = cohortTable(cohorts, cells: cells, value: value, grain: grain, format: f)
     let later = cells.flatMap { $0.dropFirst() }.compactMap { $0 }
     let all = cells.flatMap { $0 }.compactMap { $0 }
     let domainValues = value == .percent && !later.isEmpty ? later : all
@@ -52,7 +44,7 @@ public func makeCohortHeatmap(id: String, title: String, subtitle: String?, coho
         alt = en ? "\(title): no data." : "\(title): нет данных."
     }
     return Chart(id: id, size: size, title: title, subtitle: subtitle, altText: alt,
-                 table: ChartTable(headers: headers, rows: rows)) { area, canvas in
+                 table: table) { area, canvas in
         guard !cohorts.isEmpty, columns > 0 else {
             drawNoData(canvas, in: area, locale: f.locale)
             return
