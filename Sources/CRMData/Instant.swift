@@ -22,8 +22,4 @@ public struct Instant: Hashable, Comparable, Sendable {
     @inlinable public func days(until later: Instant) -> Double {
         Double(later.ms - ms) / 86_400_000
     }
-
-    @inlinable public func adding(days: Int) -> Instant {
-        Instant(ms: ms + Int64(days) * 86_400_000)
-    }
 }
