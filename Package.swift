@@ -30,6 +30,7 @@ let package = Package(
         ]),
         .target(name: "Statistics"),
         .target(name: "Reports", dependencies: ["CRMData", "Formatting", "Statistics"]),
+        .target(name: "Audits", dependencies: ["CRMData", "Formatting"]),
         .target(name: "DemoData", dependencies: [
             "CRMData",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -58,6 +59,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Formatting"], resources: [.copy("Golden")]),
         .testTarget(name: "CRMDataTests", dependencies: ["CRMData", "Formatting", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "CRMData", "Formatting", "Statistics", "TestSupport"]),
+        .testTarget(name: "AuditsTests", dependencies: ["Audits", "CRMData", "Formatting", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Reports", "CRMData", "TestSupport", "DemoData"]),
         .testTarget(name: "CLITests", dependencies: ["crm-report", "TestSupport", "DemoData"]),
         .testTarget(name: "DatasetImportTests", dependencies: ["DatasetImport", "Reports", "CRMData", "TestSupport"]),
