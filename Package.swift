@@ -31,12 +31,13 @@ let package = Package(
         .target(name: "Statistics"),
         .target(name: "Reports", dependencies: ["CRMData", "Formatting", "Statistics"]),
         .target(name: "Audits", dependencies: ["CRMData", "Formatting"]),
+        .target(name: "Results", dependencies: ["CRMData", "Reports", "Audits"]),
         .target(name: "DemoData", dependencies: [
             "CRMData",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Site", dependencies: [
-            "CRMData", "Reports", "Charts", "Formatting",
+            "CRMData", "Reports", "Results", "Audits", "Charts", "Formatting",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),

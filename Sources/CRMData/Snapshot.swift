@@ -21,7 +21,7 @@ public struct Snapshot: Sendable {
     /// Rows in each table of the database (before the as-of cut and the bad-row rules).
     public var rowCounts: [String: Int] = [:]
     /// What the reader noticed about the schema: absent optional tables and columns.
-    public var notes: [String] = []
+    public var notes: [Reason] = []
 
     public init(asOf: Instant, zone: ZoneClock) {
         self.asOf = asOf

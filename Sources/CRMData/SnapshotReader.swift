@@ -59,7 +59,7 @@ public struct SnapshotReader {
     /// Which contract tables are present and which columns each lacks.
     public struct SchemaCheck: Sendable {
         public var present: [String: [String]] = [:]   // table -> contract columns it has
-        public var notes: [String] = []
+        public var notes: [Reason] = []
     }
 
     /// Checks the schema: a missing required table, or a missing required column of a
@@ -76,7 +76,7 @@ public struct SnapshotReader {
         for table in contract.tables {
             guard objects[table.name] != nil else {
                 if table.required { throw CRMError("required table '\(table.name)' is missing from the database") }
-                check.notes.append("optional table '\(table.name)' is absent: the sections that need it are left out")
+                check.notes.append(.tableAbsent(table.name))
                 continue
             }
             let have: Set<String>
@@ -89,7 +89,7 @@ public struct SnapshotReader {
                 if column.required {
                     throw CRMError("required column '\(table.name).\(column.name)' is missing from the database")
                 }
-                check.notes.append("column '\(table.name).\(column.name)' is absent: read as empty")
+                check.notes.append(.columnAbsent(table: table.name, column: column.name))
             }
             check.present[table.name] = present
         }

@@ -4,7 +4,7 @@ import GRDB
 
 /// Turns a public dataset into a database of the input contract, so the reports can be
 /// checked against the dataset's published figures. One importer per dataset.
-public protocol DatasetImporter {
+public protocol DatasetImporter: Sendable {
     /// The name on the command line: `crm-report import <name>`.
     static var name: String { get }
     /// One line for --help.

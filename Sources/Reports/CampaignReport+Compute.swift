@@ -9,12 +9,12 @@ extension CampaignReport {
         let lookbackStart = s.zone.startOfDay(period.endDay - 7 * lookbackWeeks)
         let persistenceDays = max(1, config.campaignPersistenceDays)
         let defaultWindow = max(1, config.campaignWindowDays)
-        func empty(_ reason: String?) -> CampaignReport {
+        func empty(_ reason: Reason?) -> CampaignReport {
             CampaignReport(campaigns: [], lookbackStart: lookbackStart, asOf: s.asOf, defaultWindowDays: defaultWindow,
                            persistenceDays: persistenceDays, unavailable: reason)
         }
-        guard let camp = s.campaigns else { return empty("the optional table 'campaigns' is absent") }
-        guard let mem = s.campaignMembers else { return empty("the optional table 'campaign_members' is absent") }
+        guard let camp = s.campaigns else { return empty(.tableAbsent("campaigns")) }
+        guard let mem = s.campaignMembers else { return empty(.tableAbsent("campaign_members")) }
 
         let dayMs = Instant.msPerDay
         let nc = camp.count

@@ -190,7 +190,7 @@ public struct CampaignReport: Sendable {
     public let defaultWindowDays: Int
     public let persistenceDays: Int
     /// Why the report could not be made (an absent optional table); nil when it was.
-    public let unavailable: String?
+    public let unavailable: Reason?
 
     /// Measurable campaigns by incremental revenue, largest first (ties: newest first).
     public var rankedByIncrementalRevenue: [CampaignResult] {

@@ -8,7 +8,7 @@ extension FunnelReport {
         let weeks = max(1, config.funnelWindowWeeks)
         let minGroup = max(1, config.funnelMinGroup)
         guard let d = s.deals else {
-            return FunnelReport(pipelines: [], unavailable: "the optional table 'deals' is absent: no funnel", windowWeeks: weeks, minGroup: minGroup)
+            return FunnelReport(pipelines: [], unavailable: .tableAbsent("deals"), windowWeeks: weeks, minGroup: minGroup)
         }
         let zone = s.zone
         let curEndDay = period.endDay, curStartDay = curEndDay - 7 * weeks, prevStartDay = curStartDay - 7 * weeks

@@ -107,7 +107,7 @@ public struct FunnelReport: Sendable {
 
     /// nil when the report cannot be made; `unavailable` says why.
     public var pipelines: [Pipeline]
-    public var unavailable: String?
+    public var unavailable: Reason?
     public var windowWeeks: Int
     public var minGroup: Int
 }

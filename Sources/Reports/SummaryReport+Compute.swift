@@ -80,12 +80,12 @@ extension SummaryReport {
         var figures: [SummaryMetric: Figure] = [:]
         for m in SummaryMetric.allCases {
             if m.needsAudit {
-                figures[m] = .missing("not audited yet", trendLength: trendLength)
+                figures[m] = .missing(.notAudited, trendLength: trendLength)
             } else if let v = series[m] {
                 figures[m] = Figure(current: v[currentIndex], previous: v[previousIndex], yearAgo: v[yearAgoIndex],
                                     trend: Array(v[(n - trendLength)...]), unavailable: nil)
             } else {
-                figures[m] = .missing("the optional table 'deals' is absent", trendLength: trendLength)
+                figures[m] = .missing(.tableAbsent("deals"), trendLength: trendLength)
             }
         }
         return SummaryReport(period: period, figures: figures,

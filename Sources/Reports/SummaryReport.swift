@@ -36,9 +36,9 @@ public struct Figure: Sendable, Equatable {
     /// The last `SummaryReport.trendLength` periods, oldest first (the last is `current`).
     public var trend: [Double?]
     /// Why the figure is not available (an absent table, an audit not yet run); nil when it is.
-    public var unavailable: String?
+    public var unavailable: Reason?
 
-    public static func missing(_ reason: String, trendLength: Int) -> Figure {
+    public static func missing(_ reason: Reason, trendLength: Int) -> Figure {
         Figure(current: nil, previous: nil, yearAgo: nil, trend: Array(repeating: nil, count: trendLength), unavailable: reason)
     }
 }
@@ -66,5 +66,5 @@ public struct SummaryReport: Sendable {
     public let revenueSeriesYearAgo: [Double]
     public let seriesPeriods: [ReportPeriod]
 
-    public subscript(_ m: SummaryMetric) -> Figure { figures[m] ?? .missing("not computed", trendLength: Self.trendLength) }
+    public subscript(_ m: SummaryMetric) -> Figure { figures[m] ?? .missing(.notAudited, trendLength: Self.trendLength) }
 }

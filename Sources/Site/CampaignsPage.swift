@@ -3,6 +3,7 @@ import CRMData
 import Foundation
 import Formatting
 import Reports
+import Results
 
 /// campaigns.html, its forest plot and report.json's `campaigns`: the effect of each recent
 /// campaign against its control group.
@@ -10,15 +11,14 @@ struct CampaignsSection: ReportSection {
     static let file = "campaigns.html"
     static let navKey = "nav.campaigns"
 
-    static func build(_ context: SectionContext, templates: Templates) throws -> SectionOutput {
-        let report = CampaignReport.compute(context.snapshot, config: context.config, period: context.period)
-        let page = CampaignsPage(report: report, frame: context.frame, zone: context.snapshot.zone)
-        let charts = page.charts()
-        var out = SectionOutput()
-        out.add(charts)
-        out.add(file, try templates.render("campaigns", page.context(charts: charts)))
-        out.json = [("campaigns", ReportJSON.campaigns(report, zone: context.snapshot.zone))]
-        return out
+    static func page(_ context: SectionContext) -> CampaignsPage {
+        CampaignsPage(report: context.results.campaigns, frame: context.frame, zone: context.results.zone)
+    }
+
+    static func charts(_ context: SectionContext) -> [RenderedChart] { page(context).charts() }
+
+    static func render(_ context: SectionContext, charts: [RenderedChart], templates: Templates) throws -> SectionFiles {
+        [(file, Data(try templates.render("campaigns", page(context).context(charts: charts)).utf8))]
     }
 
     static func words(_ locale: ReportLocale) -> [String: String] {
@@ -75,14 +75,14 @@ struct CampaignsPage {
             "heading": w["campaigns.title"],
             "definitions_title": w["campaigns.definitions"],
             "definitions": ["uplift", "interval", "p_value", "revenue", "incremental", "mde", "persistence", "contamination", "funnel"]
-                .map { ["label": w["campaigns.def_label.\($0)"], "text": fill(w["campaigns.def.\($0)"], ["window": format.count(Double(report.defaultWindowDays)), "persistence": format.count(Double(report.persistenceDays))])] },
+                .map { ["label": w["campaigns.def_label.\($0)"], "text": w.fill("campaigns.def.\($0)", ["window": format.count(Double(report.defaultWindowDays)), "persistence": format.count(Double(report.persistenceDays))])] },
         ]
         if let reason = report.unavailable {
-            body["unavailable"] = fill(w["campaigns.unavailable"], ["reason": reason])
+            body["unavailable"] = w.fill("campaigns.unavailable", ["reason": w.reason(reason)])
             return frame.context(page: CampaignsSection.file, title: "\(w["campaigns.title"]) · \(frame.period.label)", body: body)
         }
         let asOfDay = zone.day(of: report.asOf)
-        body["lead"] = fill(w["campaigns.lead"], [
+        body["lead"] = w.fill("campaigns.lead", [
             "from": format.date(day: zone.day(of: report.lookbackStart)), "asof": format.date(day: asOfDay),
             "window": format.count(Double(report.defaultWindowDays)), "persistence": format.count(Double(report.persistenceDays)),
         ])
@@ -91,7 +91,7 @@ struct CampaignsPage {
             body["empty"] = w["campaigns.none"]
         } else {
             let count = { (v: CampaignVerdict) in format.count(Double(cs.filter { $0.effect.verdict == v }.count)) }
-            body["tally"] = fill(w["campaigns.tally"], [
+            body["tally"] = w.fill("campaigns.tally", [
                 "n": format.count(Double(cs.count)), "positive": count(.positive), "negative": count(.negative),
                 "no_effect": count(.noEffect), "not_measurable": count(.notMeasurable),
                 "provisional": format.count(Double(cs.filter { $0.status == .inProgress }.count)),
@@ -130,17 +130,17 @@ struct CampaignsPage {
             "provisional_label": w["campaigns.provisional"],
         ]
         var meta = [c.channel, c.kind].compactMap { $0 }
-        meta.append(fill(w["campaigns.started"], ["date": format.date(day: zone.day(of: c.startedAt))]))
+        meta.append(w.fill("campaigns.started", ["date": format.date(day: zone.day(of: c.startedAt))]))
         let firstDay = zone.day(of: c.firstAssigned), lastDay = zone.day(of: c.lastAssigned)
-        meta.append(fill(w["campaigns.assigned"], ["range": firstDay == lastDay ? format.date(day: firstDay)
+        meta.append(w.fill("campaigns.assigned", ["range": firstDay == lastDay ? format.date(day: firstDay)
                                                                     : "\(format.date(day: firstDay)) – \(format.date(day: lastDay))"]))
-        meta.append(fill(w["campaigns.window"], ["days": format.count(Double(c.windowDays))]))
+        meta.append(w.fill("campaigns.window", ["days": format.count(Double(c.windowDays))]))
         d["meta"] = meta.joined(separator: " · ")
-        d["status_text"] = fill(w[c.status == .inProgress ? "campaigns.status.in_progress" : "campaigns.status.complete"],
-                                ["date": format.date(day: zone.day(of: c.windowsClose))])
+        d["status_text"] = w.fill(c.status == .inProgress ? "campaigns.status.in_progress" : "campaigns.status.complete",
+                                  ["date": format.date(day: zone.day(of: c.windowsClose))])
         d["say"] = sentence(e)
         if let wr = e.revenueWelch, let diff = e.revenueDifference, wr.low > 0 || wr.high < 0 {
-            d["say_revenue"] = fill(words[wr.low > 0 ? "campaigns.say.revenue_up" : "campaigns.say.revenue_down"], [
+            d["say_revenue"] = words.fill(wr.low > 0 ? "campaigns.say.revenue_up" : "campaigns.say.revenue_down", [
                 "value": signedMoney(diff, digits: 2), "interval": interval(wr.low, wr.high) { signedMoney($0, digits: 2) }])
         }
         d["arms_headers"] = [w["campaigns.arm"], w["campaigns.members"], w["campaigns.converted"], w["campaigns.rate"],
@@ -187,16 +187,16 @@ struct CampaignsPage {
             list.append(item)
         }
         add("uplift", e.uplift.map { format.points($0) } ?? NumberFormat.missing,
-            e.relativeUplift.map { fill(w["campaigns.relative"], ["value": format.signedPercent($0)]) } ?? w["campaigns.relative_none"])
+            e.relativeUplift.map { w.fill("campaigns.relative", ["value": format.signedPercent($0)]) } ?? w["campaigns.relative_none"])
         add("interval", interval(e.upliftInterval?.low, e.upliftInterval?.high) { format.points($0) }, w["campaigns.newcombe"])
         add("p_value", pValue(e.pValue), w["campaigns.z_test"])
         add("revenue", signedMoney(e.revenueDifference, digits: 2),
-            e.revenueWelch.map { fill(w["campaigns.welch"], ["interval": interval($0.low, $0.high) { signedMoney($0, digits: 2) }]) }
+            e.revenueWelch.map { w.fill("campaigns.welch", ["interval": interval($0.low, $0.high) { signedMoney($0, digits: 2) }]) }
                 ?? w["campaigns.welch_none"])
         add("incremental_conversions", signed(e.incrementalConversions, digits: 1))
         add("incremental_revenue", signedMoney(e.incrementalRevenue))
         add("cost", c.cost.map { format.money($0, digits: $0 >= 100 ? 0 : 2) } ?? w["campaigns.cost_unknown"],
-            c.roi.map { fill(w["campaigns.roi_is"], ["roi": roiText($0)]) } ?? (c.cost == nil ? "" : w["campaigns.roi_none"]))
+            c.roi.map { w.fill("campaigns.roi_is", ["roi": roiText($0)]) } ?? (c.cost == nil ? "" : w["campaigns.roi_none"]))
         add("mde", e.minimumDetectableEffect.map { magnitudePoints($0) } ?? NumberFormat.missing,
             e.minimumDetectableEffect == nil ? w["campaigns.mde_none"] : w["campaigns.mde_note"])
         return list
@@ -205,10 +205,10 @@ struct CampaignsPage {
     func persistence(_ c: CampaignResult) -> String {
         let p = c.persistence
         if c.persistenceStatus == .notStarted {
-            return fill(words["campaigns.persistence_later"], ["days": format.count(Double(c.persistenceDays)),
+            return words.fill("campaigns.persistence_later", ["days": format.count(Double(c.persistenceDays)),
                                                                "date": format.date(day: zone.day(of: Instant(ms: c.firstAssigned.ms + Int64(c.windowDays) * Instant.msPerDay)))])
         }
-        var text = fill(words["campaigns.persistence"], [
+        var text = words.fill("campaigns.persistence", [
             "days": format.count(Double(c.persistenceDays)),
             "t": p.treatment.rate.map { format.percent($0, digits: 2) } ?? NumberFormat.missing,
             "c": p.control?.rate.map { format.percent($0, digits: 2) } ?? NumberFormat.missing,
@@ -218,7 +218,7 @@ struct CampaignsPage {
             "verdict": verdictWord(p.verdict),
         ])
         if c.persistenceStatus == .inProgress {
-            text += " " + fill(words["campaigns.persistence_open"], ["date": format.date(day: zone.day(of: c.persistenceClose))])
+            text += " " + words.fill("campaigns.persistence_open", ["date": format.date(day: zone.day(of: c.persistenceClose))])
         }
         return text
     }
@@ -227,7 +227,7 @@ struct CampaignsPage {
         guard let control = c.effect.control else { return "" }
         if c.messages == nil { return words["campaigns.contamination_unknown"] }
         if c.contaminatedControls == 0 { return words["campaigns.contamination_none"] }
-        return fill(words["campaigns.contamination"], [
+        return words.fill("campaigns.contamination", [
             "k": format.count(Double(c.contaminatedControls)), "n": format.count(Double(control.n)),
             "share": format.percent(Double(c.contaminatedControls) / Double(max(1, control.n))),
         ])
@@ -242,10 +242,10 @@ struct CampaignsPage {
             "mde": e.minimumDetectableEffect.map { magnitudePoints($0) } ?? NumberFormat.missing,
         ]
         switch e.verdict {
-        case .positive: return fill(w["campaigns.say.positive"], values)
-        case .negative: return fill(w["campaigns.say.negative"], values)
+        case .positive: return w.fill("campaigns.say.positive", values)
+        case .negative: return w.fill("campaigns.say.negative", values)
         case .noEffect:
-            return fill(w[e.minimumDetectableEffect == nil ? "campaigns.say.no_effect_no_mde" : "campaigns.say.no_effect"], values)
+            return w.fill(e.minimumDetectableEffect == nil ? "campaigns.say.no_effect_no_mde" : "campaigns.say.no_effect", values)
         case .notMeasurable:
             return w[e.unmeasurable == .emptyTreatment ? "campaigns.say.empty_treatment" : "campaigns.say.no_control"]
         }
@@ -258,7 +258,7 @@ struct CampaignsPage {
     /// "−0.47 pp to +0.53 pp"; "—" when either bound is missing.
     func interval(_ low: Double?, _ high: Double?, _ f: (Double) -> String) -> String {
         guard let low, let high, low.isFinite, high.isFinite else { return NumberFormat.missing }
-        return fill(words["campaigns.range"], ["low": f(low), "high": f(high)])
+        return words.fill("campaigns.range", ["low": f(low), "high": f(high)])
     }
 
     /// "< 0.001" below a thousandth, else three decimals.
@@ -296,12 +296,5 @@ struct CampaignsPage {
     func magnitudePoints(_ v: Double) -> String {
         let s = format.points(abs(v))
         return s.hasPrefix("+") ? String(s.dropFirst()) : s
-    }
-
-    /// Replaces each {key} in a text.
-    func fill(_ text: String, _ values: [String: String]) -> String {
-        var out = text
-        for (k, v) in values.sorted(by: { $0.key < $1.key }) { out = out.replacingOccurrences(of: "{\(k)}", with: v) }
-        return out
     }
 }

@@ -1,7 +1,9 @@
+import Foundation
 import Charts
 import CRMData
 import Formatting
 import Reports
+import Results
 
 /// cohorts.html and report.json's `cohorts`: retention, revenue per customer and cumulative
 /// LTV of the acquisition cohorts, and LTV (with CAC where spend is known) by acquisition source.
@@ -9,16 +11,14 @@ struct CohortsSection: ReportSection {
     static let file = "cohorts.html"
     static let navKey = "nav.cohorts"
 
-    static func build(_ context: SectionContext, templates: Templates) throws -> SectionOutput {
-        let report = CohortReport.compute(context.snapshot, config: context.config)
-        let page = CohortsPage(report: report, frame: context.frame, period: context.period, asOfDay: context.snapshot.zone.day(of: context.snapshot.asOf))
-        let charts = page.charts()
-        var out = SectionOutput()
-        out.add(charts)
-        out.add(file, try templates.render("cohorts", page.context(charts: charts)))
-        out.json = [("cohorts", CohortsPage.json(report))]
-        if !report.hasCosts { out.notes.append("cohorts: the optional table 'acquisition_costs' is absent: CAC and LTV/CAC are null") }
-        return out
+    static func page(_ context: SectionContext) -> CohortsPage {
+        CohortsPage(report: context.results.cohorts, frame: context.frame, period: context.period, asOfDay: context.results.asOfDay)
+    }
+
+    static func charts(_ context: SectionContext) -> [RenderedChart] { page(context).charts() }
+
+    static func render(_ context: SectionContext, charts: [RenderedChart], templates: Templates) throws -> SectionFiles {
+        [(file, Data(try templates.render("cohorts", page(context).context(charts: charts)).utf8))]
     }
 
     static func words(_ locale: ReportLocale) -> [String: String] { locale == .ru ? CohortsPage.ru : CohortsPage.en }

@@ -3,6 +3,7 @@ import Charts
 import CRMData
 import Formatting
 import Reports
+import Results
 
 /// funnel.html and report.json's `funnel`: per pipeline the funnel of the last weeks' deals
 /// against the weeks before, time to each stage, breakdowns, closed deals and lost reasons.
@@ -10,16 +11,14 @@ struct FunnelSection: ReportSection {
     static let file = "funnel.html"
     static let navKey = "nav.funnel"
 
-    static func build(_ context: SectionContext, templates: Templates) throws -> SectionOutput {
-        let report = FunnelReport.compute(context.snapshot, config: context.config, period: context.period)
-        let page = FunnelPage(report: report, frame: context.frame, period: context.period)
-        let charts = page.charts()
-        var out = SectionOutput()
-        out.add(charts)
-        out.add(file, try templates.render("funnel", page.context(charts: charts)))
-        out.json = [("funnel", FunnelPage.json(report))]
-        if let reason = report.unavailable { out.notes.append("funnel: \(reason)") }
-        return out
+    static func page(_ context: SectionContext) -> FunnelPage {
+        FunnelPage(report: context.results.funnel, frame: context.frame, period: context.period)
+    }
+
+    static func charts(_ context: SectionContext) -> [RenderedChart] { page(context).charts() }
+
+    static func render(_ context: SectionContext, charts: [RenderedChart], templates: Templates) throws -> SectionFiles {
+        [(file, Data(try templates.render("funnel", page(context).context(charts: charts)).utf8))]
     }
 
     static func words(_ locale: ReportLocale) -> [String: String] { locale == .ru ? FunnelPage.ru : FunnelPage.en }
@@ -119,7 +118,7 @@ struct FunnelPage {
         let body: [String: Any] = [
             "heading": h["funnel.title"],
             "lead": report.unavailable == nil
-                ? "\(h["funnel.lead"]) \(report.windowWeeks) \(h["funnel.lead_weeks"]) \(h["funnel.lead_groups"].replacingOccurrences(of: "{n}", with: String(report.minGroup)))"
+                ? "\(h["funnel.lead"]) \(report.windowWeeks) \(h["funnel.lead_weeks"]) \(h.fill("funnel.lead_groups", ["n": String(report.minGroup)]))"
                 : "",
             "unavailable": report.unavailable.map { _ in h["funnel.unavailable"] } ?? false,
             "pipelines": pipelines,

@@ -1,7 +1,9 @@
+import Foundation
 import Charts
 import CRMData
 import Formatting
 import Reports
+import Results
 
 /// rfm.html and report.json's `rfm`: the customers' RFM segments with what to do with each,
 /// the R-by-F grid, and where this period's segments came from.
@@ -9,15 +11,14 @@ struct RFMSection: ReportSection {
     static let file = "rfm.html"
     static let navKey = "nav.rfm"
 
-    static func build(_ context: SectionContext, templates: Templates) throws -> SectionOutput {
-        let report = RFMReport.compute(context.snapshot, config: context.config, period: context.period)
-        let page = RFMPage(report: report, frame: context.frame, period: context.period)
-        let charts = page.charts()
-        var out = SectionOutput()
-        out.add(charts)
-        out.add(file, try templates.render("rfm", page.context(charts: charts)))
-        out.json = [("rfm", RFMPage.json(report))]
-        return out
+    static func page(_ context: SectionContext) -> RFMPage {
+        RFMPage(report: context.results.rfm, frame: context.frame, period: context.period)
+    }
+
+    static func charts(_ context: SectionContext) -> [RenderedChart] { page(context).charts() }
+
+    static func render(_ context: SectionContext, charts: [RenderedChart], templates: Templates) throws -> SectionFiles {
+        [(file, Data(try templates.render("rfm", page(context).context(charts: charts)).utf8))]
     }
 
     static func words(_ locale: ReportLocale) -> [String: String] { locale == .ru ? RFMPage.ru : RFMPage.en }

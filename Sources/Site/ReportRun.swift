@@ -3,6 +3,7 @@ import CRMData
 import Foundation
 import Formatting
 import Reports
+import Results
 
 /// `crm-report generate` as a pipeline of named steps: read, compute, draw, render, publish.
 /// Each step reports progress and adds its name to any error.
@@ -23,13 +24,16 @@ public struct ReportRun {
         public let periodFolder: URL
         public let label: String
         public let badRows: Int
+        /// The computed results, for the exit-code decision (`--fail-on`) and for callers.
+        public let results: ComputedReport
     }
 
-    static let steps = ["reading the database", "computing, drawing and rendering the reports", "writing report.json", "publishing"]
-
-    /// Progress with the seconds since the run began (standard error only, never in a file).
-    func step(_ i: Int, since start: Date) {
-        log("[\(i + 1)/\(Self.steps.count)] \(Self.steps[i]) (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)")
+    /// Runs one step: its progress line (`[i/n] name (seconds)`) first, and its name on any error.
+    func step<T>(_ step: RunStep, since start: Date, _ body: () async throws -> T) async throws -> T {
+        log("[\(step.number)/\(RunStep.allCases.count)] \(step.title) (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)")
+        do { return try await body() } catch let e as CRMError {
+            throw CRMError("\(step.title): \(e.message)", kind: e.kind)
+        }
     }
 
     public func generate() async throws -> Outcome {
@@ -37,57 +41,85 @@ public struct ReportRun {
         let locale = ReportLocale(rawValue: config.locale) ?? .en
         let words = Words(locale)
         let format = NumberFormat(locale: locale, currency: config.currency)
-
         let started = Date()
-        step(0, since: started)
-        let dbPath = resolved.dbPath
-        let hashing = Task.detached { try Provenance.sha256(ofFile: dbPath) }
-        var reader = SnapshotReader(path: dbPath, asOf: resolved.asOf, zone: resolved.zone)
         let log = self.log
-        reader.progress = { table in log("      reading \(table) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)") }
-        let snapshot = try reader.read()
-        let provenance = Provenance(asOf: CivilDate.iso(resolved.asOfDay), timezone: config.timezone,
-                                    configHash: Provenance.sha256(of: config.canonicalText),
-                                    databaseSHA256: try await hashing.value)
 
-        step(1, since: started)
+        let (snapshot, provenance) = try await step(.read, since: started) {
+            let dbPath = resolved.dbPath
+            let hashing = Task.detached { try Provenance.sha256(ofFile: dbPath) }
+            var reader = SnapshotReader(path: dbPath, asOf: resolved.asOf, zone: resolved.zone)
+            reader.progress = { table in log("      reading \(table) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)") }
+            let snapshot = try reader.read()
+            let provenance = Provenance(asOf: CivilDate.iso(resolved.asOfDay), timezone: config.timezone,
+                                        configHash: Provenance.sha256(of: config.canonicalText),
+                                        databaseSHA256: try await hashing.value)
+            return (snapshot, provenance)
+        }
         let period = ReportPeriod.latest(config.period, asOfDay: resolved.asOfDay)
+        let results = try await step(.compute, since: started) {
+            await ReportComputation.compute(snapshot, config: config, period: period)
+        }
+
         let sections = ReportSections.all
         let frame = PageFrame(words: words, format: format, period: period, provenance: provenance,
                               pages: sections.map { ($0.file, $0.navKey) })
-        let context = SectionContext(snapshot: snapshot, config: config, period: period, frame: frame)
-        var files: [(String, Data)] = []
-        var json: [(String, JSONValue)] = []
-        var notes = snapshot.notes
-        // The sections are independent pure functions of the snapshot: build them on both cores,
-        // then take their outputs in navigation order, so the files never depend on which finished first.
+        let context = SectionContext(results: results, config: config, frame: frame)
+        // The sections are independent: draw them on both cores, then take them in navigation
+        // order, so the files never depend on which finished first.
+        let charts = try await step(.draw, since: started) {
+            await Self.inOrder(sections) { $0.charts(context) }
+        }
         let templates = self.templates
-        let outputs = try await withThrowingTaskGroup(of: (Int, SectionOutput).self) { group in
-            for (i, section) in sections.enumerated() {
-                group.addTask { (i, try section.build(context, templates: templates)) }
+        var files = try await step(.render, since: started) { () async throws -> SectionFiles in
+            var files: SectionFiles = []
+            for (section, drawn) in zip(sections, charts) {
+                files += chartFiles(drawn)
+                files += try section.render(context, charts: drawn, templates: templates)
             }
-            var byIndex: [Int: SectionOutput] = [:]
-            for try await (i, out) in group { byIndex[i] = out }
+            let document = ReportJSON.document(results, provenance: provenance, config: config)
+            files.append(("report.json", Data(document.text().utf8)))
+            return files
+        }
+        files.sort { $0.0 < $1.0 }
+
+        try await step(.publish, since: started) {
+            let root = URL(fileURLWithPath: config.out)
+            var publisher = Publisher(outputRoot: root)
+            publisher.beforeSwap = beforeSwap
+            try publisher.publish(period: period.label, files: files)
+            let archive = ArchivePage(outputRoot: root, words: words, format: format, provenance: provenance)
+            try publisher.replaceRootFile("index.html", Data(try templates.render("archive", archive.context()).utf8))
+        }
+        return Outcome(periodFolder: URL(fileURLWithPath: config.out).appendingPathComponent(period.label), label: period.label,
+                       badRows: results.dataQuality.badRowTotal, results: results)
+    }
+
+    /// `work` for each section concurrently, the results in the sections' order.
+    static func inOrder<T: Sendable>(_ sections: [any ReportSection.Type],
+                                     _ work: @escaping @Sendable (any ReportSection.Type) -> T) async -> [T] {
+        await withTaskGroup(of: (Int, T).self) { group in
+            for (i, section) in sections.enumerated() { group.addTask { (i, work(section)) } }
+            var byIndex: [Int: T] = [:]
+            for await (i, out) in group { byIndex[i] = out }
             return sections.indices.compactMap { byIndex[$0] }
         }
-        for out in outputs {
-            files += out.files
-            json += out.json
-            notes += out.notes
-        }
-        step(2, since: started)
-        let document = ReportJSON.document(snapshot: snapshot, period: period, provenance: provenance, config: config,
-                                           sections: json, notes: notes)
-        files.append(("report.json", Data(document.text().utf8)))
+    }
+}
 
-        step(3, since: started)
-        let root = URL(fileURLWithPath: config.out)
-        var publisher = Publisher(outputRoot: root)
-        publisher.beforeSwap = beforeSwap
-        try publisher.publish(period: period.label, files: files)
-        let archive = ArchivePage(outputRoot: root, words: words, format: format, provenance: provenance)
-        try publisher.replaceRootFile("index.html", Data(try templates.render("archive", archive.context()).utf8))
-        return Outcome(periodFolder: root.appendingPathComponent(period.label), label: period.label, badRows: snapshot.badRows.entries.count)
+/// The steps of `generate`, in order: the progress lines and the error context come from this list.
+public enum RunStep: Int, CaseIterable, Sendable {
+    case read, compute, draw, render, publish
+
+    public var number: Int { rawValue + 1 }
+
+    public var title: String {
+        switch self {
+        case .read: return "reading the database"
+        case .compute: return "computing the reports"
+        case .draw: return "drawing the charts"
+        case .render: return "rendering the pages and report.json"
+        case .publish: return "publishing"
+        }
     }
 }
 

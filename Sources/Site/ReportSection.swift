@@ -3,52 +3,47 @@ import CRMData
 import Foundation
 import Formatting
 import Reports
+import Results
 
-/// Everything a section of the site may read: the snapshot, the settings, the period,
-/// and the page frame (language, number format, navigation, footer).
+/// Everything a section of the site may read: the computed results, the settings, the period,
+/// and the page frame (language, number format, navigation, footer). Never the snapshot.
 public struct SectionContext: Sendable {
-    public let snapshot: Snapshot
+    public let results: ComputedReport
     public let config: ReportConfig
-    public let period: ReportPeriod
     let frame: PageFrame
+    public var period: ReportPeriod { results.period }
     public var words: Words { frame.words }
     public var format: NumberFormat { frame.format }
+
+    /// The notes of the run (absent tables and columns) in the page's language.
+    var noteTexts: [String] { results.dataQuality.notes.map { words.reason($0) } }
 }
 
-/// What a section publishes: its files (pages, charts, findings) and its report.json sections.
-public struct SectionOutput: Sendable {
-    public var files: [(String, Data)] = []
-    public var json: [(String, JSONValue)] = []
-    /// Added to report.json's `notes`: e.g. why a section is null.
-    public var notes: [String] = []
-    public init() {}
+/// The files a section publishes: path inside the period folder, and bytes.
+typealias SectionFiles = [(String, Data)]
 
-    public mutating func add(_ path: String, _ text: String) { files.append((path, Data(text.utf8))) }
-
-    /// Every chart as SVG and PNG under charts/.
-    public mutating func add(_ charts: [RenderedChart]) {
-        for c in charts {
-            add("charts/\(c.id).svg", c.svg)
-            files.append(("charts/\(c.id).png", Data(c.png)))
-        }
-    }
-}
-
-/// One page of a period's site: it computes its report from the snapshot (pure), draws its
-/// charts, renders its page and contributes to report.json. Adding a report is adding a
-/// section and listing it in `ReportSections.all`.
-protocol ReportSection {
+/// One page of a period's site. It draws its charts (the draw step) and renders its page and
+/// findings files (the render step) from the computed results; it computes nothing.
+/// Adding a page is adding a section and listing it in `ReportSections.all`.
+protocol ReportSection: Sendable {
     /// The page file, e.g. "funnel.html"; also its place in the navigation.
     static var file: String { get }
     /// The `Words` key of its navigation label.
     static var navKey: String { get }
-    static func build(_ context: SectionContext, templates: Templates) throws -> SectionOutput
+    static func charts(_ context: SectionContext) -> [RenderedChart]
+    static func render(_ context: SectionContext, charts: [RenderedChart], templates: Templates) throws -> SectionFiles
     /// The section's own page words, by key (prefix them with the section's name).
     static func words(_ locale: ReportLocale) -> [String: String]
 }
 
 extension ReportSection {
     static func words(_ locale: ReportLocale) -> [String: String] { [:] }
+    static func charts(_ context: SectionContext) -> [RenderedChart] { [] }
+}
+
+/// Every chart as SVG and PNG under charts/.
+func chartFiles(_ charts: [RenderedChart]) -> SectionFiles {
+    charts.flatMap { c in [("charts/\(c.id).svg", Data(c.svg.utf8)), ("charts/\(c.id).png", Data(c.png))] }
 }
 
 enum ReportSections {

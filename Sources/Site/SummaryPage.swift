@@ -3,6 +3,7 @@ import CRMData
 import Foundation
 import Formatting
 import Reports
+import Results
 
 /// The executive summary page: a card for each figure with its deltas and sparkline,
 /// the main revenue chart with its table, and the definitions.
@@ -11,15 +12,15 @@ struct SummarySection: ReportSection {
     static let file = "index.html"
     static let navKey = "nav.summary"
 
-    static func build(_ context: SectionContext, templates: Templates) throws -> SectionOutput {
-        let report = SummaryReport.compute(context.snapshot, period: context.period)
-        let page = SummaryPage(report: report, frame: context.frame, notes: context.snapshot.notes)
-        let charts = page.charts()
-        var out = SectionOutput()
-        out.add(charts)
-        out.add(file, try templates.render("summary", page.context(charts: Dictionary(charts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))))
-        out.json = [("summary", ReportJSON.summaryJSON(report))]
-        return out
+    static func page(_ context: SectionContext) -> SummaryPage {
+        SummaryPage(report: context.results.summary, frame: context.frame, notes: context.noteTexts)
+    }
+
+    static func charts(_ context: SectionContext) -> [RenderedChart] { page(context).charts() }
+
+    static func render(_ context: SectionContext, charts: [RenderedChart], templates: Templates) throws -> SectionFiles {
+        let byID = Dictionary(charts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return [(file, Data(try templates.render("summary", page(context).context(charts: byID)).utf8))]
     }
 }
 
@@ -67,7 +68,7 @@ struct SummaryPage {
             let f = report[m]
             var card: [String: Any] = ["id": m.rawValue, "label": words["metric.\(m.rawValue)"], "definition": words["def.\(m.rawValue)"]]
             if let reason = f.unavailable {
-                card["unavailable"] = reason == "not audited yet" ? words["summary.not_audited"] : reason
+                card["unavailable"] = words.reason(reason)
                 card["value"] = NumberFormat.missing
                 return card
             }

@@ -1,3 +1,4 @@
+import CRMData
 import Formatting
 
 /// The words of the pages in the report's language. A missing key shows itself
@@ -8,6 +9,22 @@ public struct Words: Sendable {
 
     public subscript(_ key: String) -> String {
         (locale == .ru ? Self.ru[key] : Self.en[key]) ?? "⟦\(key)⟧"
+    }
+
+    /// The words of `key` with each `{name}` placeholder filled: the one way pages fill words.
+    public func fill(_ key: String, _ values: [String: String]) -> String {
+        var out = self[key]
+        for (k, v) in values.sorted(by: { $0.key < $1.key }) { out = out.replacingOccurrences(of: "{\(k)}", with: v) }
+        return out
+    }
+
+    /// A reason (an absent table, an audit not run) in this language.
+    public func reason(_ r: Reason) -> String {
+        switch r {
+        case .tableAbsent(let t): return fill("note.table_absent", ["table": t])
+        case .columnAbsent(let t, let c): return fill("note.column_absent", ["column": "\(t).\(c)"])
+        case .notAudited: return self["summary.not_audited"]
+        }
     }
 
     /// The base words and every section's own.
@@ -36,6 +53,9 @@ public struct Words: Sendable {
         "dq.csv": "Every bad row, with its id: findings/data-quality.csv",
         "dq.explain": "A row is bad when a timestamp it needs does not parse, an amount is negative, an enum holds an unknown value, a required value is empty, or it references a row that does not exist. Bad rows are counted here and left out; nothing is guessed.",
         "reason.unparseable_timestamp": "unparseable timestamp", "reason.negative_amount": "negative amount",
+        "note.table_absent": "the optional table '{table}' is absent",
+        "note.column_absent": "the column '{column}' is absent: read as empty",
+        "reason.duplicate_id": "duplicate id",
         "reason.unknown_value": "unknown value", "reason.missing_value": "missing value", "reason.missing_reference": "missing reference",
         "archive.title": "All report periods", "archive.latest": "Latest period", "archive.period": "Period",
         "archive.as_of": "As of", "archive.open": "Open",
@@ -85,6 +105,9 @@ public struct Words: Sendable {
         "dq.csv": "Все некорректные строки с их идентификаторами: findings/data-quality.csv",
         "dq.explain": "Строка некорректна, если нужная в ней дата не разбирается, сумма отрицательна, в поле-перечислении неизвестное значение, обязательное поле пусто или строка ссылается на несуществующую запись. Такие строки подсчитываются здесь и исключаются; ничего не додумывается.",
         "reason.unparseable_timestamp": "дата не разбирается", "reason.negative_amount": "отрицательная сумма",
+        "note.table_absent": "необязательной таблицы '{table}' нет в базе",
+        "note.column_absent": "столбца '{column}' нет в базе: читается как пустой",
+        "reason.duplicate_id": "повторяющийся идентификатор",
         "reason.unknown_value": "неизвестное значение", "reason.missing_value": "пустое обязательное поле", "reason.missing_reference": "ссылка на несуществующую запись",
         "archive.title": "Все отчётные периоды", "archive.latest": "Последний период", "archive.period": "Период",
         "archive.as_of": "Срез на", "archive.open": "Открыть",

@@ -24,7 +24,7 @@ struct Check: AsyncParsableCommand {
             let bad = s.badRows.count(table: t.name)
             print("  \(t.name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(rows)\(bad > 0 ? ", \(bad) bad-row findings" : "")")
         }
-        for note in s.notes { print("  note: \(note)") }
+        for note in s.notes { print("  note: \(note.english)") }
         let counts = s.badRows.counts
         if counts.isEmpty {
             print("No bad rows.")

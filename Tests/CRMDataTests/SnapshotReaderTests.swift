@@ -66,8 +66,8 @@ struct SnapshotReaderTests {
         let s = try db.snapshot(asOf: "2026-11-23")
         #expect(s.deals == nil && s.messages == nil && s.campaigns == nil)
         #expect(s.consents != nil)
-        #expect(s.notes.contains("optional table 'deals' is absent: the sections that need it are left out"))
-        #expect(s.notes.contains("column 'contacts.push_token' is absent: read as empty"))
+        #expect(s.notes.contains(.tableAbsent("deals")))
+        #expect(s.notes.contains(.columnAbsent(table: "contacts", column: "push_token")))
     }
 
     @Test("a missing required table or column, a missing or non-SQLite file are one clear error")

@@ -205,7 +205,7 @@ import TestSupport
         try db.contact(1)
         let r = try db.campaignReport(asOf: "2026-03-01")
         #expect(r.campaigns.isEmpty)
-        #expect(r.unavailable == "the optional table 'campaigns' is absent")
+        #expect(r.unavailable == .tableAbsent("campaigns"))
         let noMessages = try FixtureDB(omitTables: ["messages"])
         try noMessages.contact(1)
         try noMessages.contact(2)

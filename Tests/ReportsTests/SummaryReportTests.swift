@@ -78,7 +78,7 @@ struct SummaryReportTests {
         #expect(r[.revenue].trend.suffix(2) == [70, 280])
         #expect(r.revenueSeries.suffix(2) == [70, 280] && r.revenueSeriesYearAgo.last == 40)
         #expect(r.seriesPeriods.last?.label == "2026-W47" && r.seriesPeriods.first?.label == "2026-W22")
-        #expect(r[.addressableBase].unavailable == "not audited yet" && r[.addressableBase].current == nil)
+        #expect(r[.addressableBase].unavailable == .notAudited && r[.addressableBase].current == nil)
         #expect(r[.staleShare].trend.allSatisfy { $0 == nil })
     }
 
@@ -101,7 +101,7 @@ struct SummaryReportTests {
         let s = try db.snapshot(asOf: "2026-11-23")
         let r = SummaryReport.compute(s, period: ReportPeriod.latest(.week, asOfDay: CivilDate.parse("2026-11-23") ?? 0))
         #expect(r[.revenue].current == 10)
-        #expect(r[.dealsWon].current == nil && r[.dealsWon].unavailable == "the optional table 'deals' is absent")
+        #expect(r[.dealsWon].current == nil && r[.dealsWon].unavailable == .tableAbsent("deals"))
     }
 }
 

@@ -166,6 +166,7 @@ struct CampaignsPageTests {
         let data = try Data(contentsOf: outcome.periodFolder.appendingPathComponent("report.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(json["campaigns"] is NSNull)
-        #expect((json["notes"] as? [String])?.contains { $0.contains("'campaigns' is absent") } == true)
+        let notes = json["notes"] as? [[String: String]] ?? []
+        #expect(notes.contains { $0["id"] == "campaigns.table_absent.campaigns" && $0["text"] == "campaigns: the optional table 'campaigns' is absent" })
     }
 }

@@ -136,8 +136,8 @@ struct CustomerPagesTests {
     @Test func withoutDealsTheFunnelIsNullWithANote() async throws {
         let (json, page) = try await generate(try fixture(deals: false))
         #expect(json["funnel"] is NSNull)
-        let notes = json["notes"] as? [String] ?? []
-        #expect(notes.contains("funnel: the optional table 'deals' is absent: no funnel"))
+        let notes = json["notes"] as? [[String: String]] ?? []
+        #expect(notes.contains { $0["id"] == "funnel.table_absent.deals" && $0["text"] == "funnel: the optional table 'deals' is absent" })
         #expect(try page("funnel.html").contains("This database has no deals table"))
         // The other sections do not need deals.
         #expect(json["cohorts"] is [String: Any])

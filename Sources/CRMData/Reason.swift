@@ -1,0 +1,29 @@
+/// Why a section, a figure or a statistic is not shown, or what the reader noticed about the
+/// schema: a value, so each renderer words it in its own language. `id` is stable for machines
+/// (report.json `notes`), `english` is the text that goes beside it.
+public enum Reason: Sendable, Hashable, Comparable {
+    /// An optional table is absent: the sections that need it are left out.
+    case tableAbsent(String)
+    /// A nullable column is absent: read as empty.
+    case columnAbsent(table: String, column: String)
+    /// The figure comes from an audit that did not run.
+    case notAudited
+
+    public var id: String {
+        switch self {
+        case .tableAbsent(let t): return "table_absent.\(t)"
+        case .columnAbsent(let t, let c): return "column_absent.\(t).\(c)"
+        case .notAudited: return "not_audited"
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .tableAbsent(let t): return "the optional table '\(t)' is absent"
+        case .columnAbsent(let t, let c): return "the column '\(t).\(c)' is absent: read as empty"
+        case .notAudited: return "not audited yet"
+        }
+    }
+
+    public static func < (a: Reason, b: Reason) -> Bool { a.id < b.id }
+}

@@ -1,0 +1,36 @@
+import Audits
+import CRMData
+import Reports
+
+/// Every result of one run, computed once from the snapshot: what each renderer (the pages,
+/// report.json, the findings CSV, later the PDF and the e-mail edition) receives, instead of
+/// the snapshot. Renderers only format what is here; they never compute a figure.
+public struct ComputedReport: Sendable {
+    public let period: ReportPeriod
+    public let asOf: Instant
+    public let zone: ZoneClock
+    public let summary: SummaryReport
+    public let funnel: FunnelReport
+    public let cohorts: CohortReport
+    public let rfm: RFMReport
+    public let campaigns: CampaignReport
+    public let dataQuality: DataQualityReport
+    public let audits: AuditResults
+
+    /// The local day of the as-of moment.
+    public var asOfDay: Int { zone.day(of: asOf) }
+
+    /// Every reason a section or figure is left out, for report.json `notes`: the reader's, then the sections'.
+    public var notes: [(section: String?, reason: Reason)] {
+        var list: [(String?, Reason)] = dataQuality.notes.map { (nil, $0) }
+        if let r = funnel.unavailable { list.append(("funnel", r)) }
+        if !cohorts.hasCosts { list.append(("cohorts", .tableAbsent("acquisition_costs"))) }
+        if let r = campaigns.unavailable { list.append(("campaigns", r)) }
+        return list
+    }
+}
+
+/// The audits' results; an audit that did not run is nil.
+public struct AuditResults: Sendable {
+    public init() {}
+}
