@@ -111,9 +111,8 @@ struct CampaignsPage {
             ["rank": format.count(Double(i + 1)), "anchor": "c\(c.id)", "name": label(c), "verdict": verdictWord(c.effect.verdict),
              "tone": c.effect.verdict.rawValue,
              "conversions": signed(c.effect.incrementalConversions, digits: 1), "revenue": signedMoney(c.effect.incrementalRevenue),
-             "revenue_interval": c.effect.revenueWelch.map { wr in
-                 interval(wr.low * Double(c.effect.treatment.n), wr.high * Double(c.effect.treatment.n)) { signedCompactMoney($0) }
-             } ?? NumberFormat.missing,
+             "revenue_interval": c.effect.incrementalRevenueInterval.map { wr in interval(wr.low, wr.high) { signedCompactMoney($0) } }
+                 ?? NumberFormat.missing,
              "cost": c.cost.map { format.money($0, digits: $0 >= 100 ? 0 : 2) } ?? NumberFormat.missing,
              "roi": c.roi.map(roiText) ?? NumberFormat.missing]
         }
@@ -229,7 +228,7 @@ struct CampaignsPage {
         if c.contaminatedControls == 0 { return words["campaigns.contamination_none"] }
         return words.fill("campaigns.contamination", [
             "k": format.count(Double(c.contaminatedControls)), "n": format.count(Double(control.n)),
-            "share": format.percent(Double(c.contaminatedControls) / Double(max(1, control.n))),
+            "share": c.contaminationShare.map { format.percent($0) } ?? NumberFormat.missing,
         ])
     }
 

@@ -95,25 +95,4 @@ struct CohortsPage {
         ]
         return frame.context(page: CohortsSection.file, title: "\(h["cohorts.title"]) · \(period.label)", body: body)
     }
-
-    // MARK: report.json
-
-    static func json(_ r: CohortReport) -> JSONValue {
-        func ltv(_ s: CohortReport.SourceLTV) -> JSONValue {
-            .object([("source", .string(s.source)), ("periods", .int(s.periods)), ("cohorts", .int(s.cohorts)), ("customers", .int(s.customers)),
-                     ("ltv", .num(s.ltv)), ("spend", .num(s.spend)), ("cac", .num(s.cac)), ("ltv_cac", .num(s.ltvCac))])
-        }
-        return .object([
-            ("grain", .string(r.grain.rawValue)),
-            ("cohorts", .array(r.cohorts.map { c in
-                .object([("cohort", .string(c.label)), ("start", .string(CivilDate.iso(c.startDay))), ("size", .int(c.size)),
-                         ("active", .array(c.active.map { .int($0) })),
-                         ("retention", .array(c.retention.map { .num($0) })),
-                         ("revenue_per_customer", .array(c.revenuePerCustomer.map { .num($0) })),
-                         ("cumulative_ltv", .array(c.cumulativeLTV.map { .num($0) }))])
-            })),
-            ("by_source", .array(r.bySource.map(ltv))),
-            ("overall", .array(r.overall.map(ltv))),
-        ])
-    }
 }

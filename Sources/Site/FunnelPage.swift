@@ -94,11 +94,12 @@ struct FunnelPage {
             c["funnel_chart"] = byID["funnel-\(n)"].map { figureContext($0, tableTitle: words["funnel.table"]) } ?? [:]
             c["days_chart"] = byID["funnel-\(n)-days"].map { figureContext($0, tableTitle: words["funnel.table"]) } ?? [:]
             c["lost_chart"] = byID["funnel-\(n)-lost"].map { figureContext($0, tableTitle: words["funnel.table"]) } ?? false
-            c["steps"] = zip(p.current.steps, p.previous.steps).map { cur, prev -> [String: Any] in
+            c["steps"] = zip(zip(p.current.steps, p.previous.steps), p.conversionChanges).map { steps, delta -> [String: Any] in
+                let (cur, prev) = steps
                 var change = NumberFormat.missing, tone = "flat"
-                if let a = cur.overallConversion, let b = prev.overallConversion {
-                    change = format.points(a - b, digits: 1)
-                    tone = a > b ? "good" : (a < b ? "bad" : "flat")
+                if let delta {
+                    change = format.points(delta, digits: 1)
+                    tone = delta > 0 ? "good" : (delta < 0 ? "bad" : "flat")
                 }
                 return ["stage": stepName(cur.stage), "reached": format.count(Double(cur.reached)),
                         "step": pct(cur.stepConversion), "overall": pct(cur.overallConversion),
@@ -165,8 +166,8 @@ struct FunnelPage {
             if g.kind != .other && g.label == worst { mark = "worst" }
             let width = top > 0 ? Int(((g.overallConversion ?? 0) / top * 100).rounded()) : 0
             return ["group": groupName(g), "deals": format.count(Double(g.deals)),
-                    "cells": g.reached.dropFirst().map { r in
-                        "\(format.count(Double(r))) (\(g.deals > 0 ? format.percent(Double(r) / Double(g.deals), digits: 0) : NumberFormat.missing))"
+                    "cells": zip(g.reached, g.shares).dropFirst().map { r, share in
+                        "\(format.count(Double(r))) (\(share.map { format.percent($0, digits: 0) } ?? NumberFormat.missing))"
                     },
                     "overall": pct(g.overallConversion), "bar": "width:\(width)%", "mark": mark,
                     "mark_label": mark.isEmpty ? "" : words["funnel.\(mark)"]]
@@ -175,44 +176,5 @@ struct FunnelPage {
         if b.folded > 0 { folded = "\(words["funnel.folded"]) \(b.folded) (\(words["funnel.min_group"]) \(report.minGroup))" }
         return ["title": words["funnel.by.\(b.dimension.rawValue)"], "rows": rows, "has_rows": !rows.isEmpty,
                 "step_headers": steps.dropFirst().map { stepName($0) }, "folded": folded, "none": words["funnel.no_deals"]]
-    }
-
-    // MARK: report.json
-
-    static func json(_ r: FunnelReport) -> JSONValue {
-        guard r.unavailable == nil else { return .null }
-        return .array(r.pipelines.map { p in
-            var fields: [(String, JSONValue)] = [("pipeline", .string(p.name)), ("stage_source", .string(p.stageSource.rawValue))]
-            fields += funnelJSON(p.current)
-            fields.append(("previous", .object(funnelJSON(p.previous))))
-            fields.append(("breakdowns", .object(p.breakdowns.map { b in
-                (b.dimension.rawValue, .array(b.groups.map { g in
-                    .object([("group", .string(g.label)), ("kind", .string(g.kind == .value ? "value" : (g.kind == .none ? "none" : "other"))),
-                             ("deals", .int(g.deals)), ("won", .int(g.won)), ("overall_conversion", .num(g.overallConversion)),
-                             ("reached", .array(g.reached.map { .int($0) }))])
-                }))
-            })))
-            fields.append(("closed", .object([("period", closedJSON(p.closedInPeriod)), ("window", closedJSON(p.closedInWindow))])))
-            fields.append(("unknown_stage_rows", .int(p.unknownStageRows)))
-            return .object(fields)
-        })
-    }
-
-    static func funnelJSON(_ f: FunnelReport.Funnel) -> [(String, JSONValue)] {
-        [("cohort_start", .string(CivilDate.iso(f.cohortStart))), ("cohort_end", .string(CivilDate.iso(f.cohortEnd))),
-         ("deals", .int(f.deals)),
-         ("steps", .array(f.steps.map { s in
-             .object([("stage", .string(s.stage)), ("reached", .int(s.reached)), ("step_conversion", .num(s.stepConversion)),
-                      ("drop_off", s.dropOff.map { .int($0) } ?? .null), ("overall_conversion", .num(s.overallConversion)),
-                      ("median_days", .num(s.medianDays)), ("p75_days", .num(s.p75Days)), ("timed", .int(s.timed))])
-         })),
-         ("overall_conversion", .num(f.overallConversion))]
-    }
-
-    static func closedJSON(_ c: FunnelReport.Closed) -> JSONValue {
-        .object([("start", .string(CivilDate.iso(c.startDay))), ("end", .string(CivilDate.iso(c.endDay))),
-                 ("won", .int(c.won)), ("lost", .int(c.lost)), ("win_rate", .num(c.winRate)), ("won_amount", .num(c.wonAmount)),
-                 ("average_won_deal", .num(c.averageWonDeal)), ("median_cycle_days", .num(c.medianCycleDays)),
-                 ("lost_reasons", .array(c.lostReasons.map { .object([("reason", .string($0.reason)), ("count", .int($0.count))]) }))])
     }
 }

@@ -74,12 +74,11 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Integers without a fraction; others with up to 10 significant decimals after rounding away binary noise.
+    /// Integers without a fraction; others with 15 significant digits, which every double holds
+    /// exactly: money reads 13789048.15, never 13789048.149999982, and 0.1 + 0.2 reads 0.3.
     static func format(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-        let rounded = (d * 1e10).rounded() / 1e10
-        if rounded != 0, abs(d) >= 1e-6 { return "\(rounded)" }
-        return "\(d)"
+        return String(format: "%.15g", d)
     }
 
     static func quote(_ s: String, _ out: inout String) {

@@ -57,7 +57,7 @@ struct RFMPage {
         let h = words
         let top = report.segments.map(\.customers).max() ?? 0
         let segments: [[String: Any]] = report.segments.map { s in
-            let change = s.customers - s.previousCustomers
+            let change = s.change
             return ["id": s.segment.rawValue, "name": name(s.segment), "customers": format.count(Double(s.customers)),
                     "share": pct(s.customerShare), "revenue": format.money(s.revenue, digits: 0), "revenue_share": pct(s.revenueShare),
                     "previous": format.count(Double(s.previousCustomers)),
@@ -70,7 +70,7 @@ struct RFMPage {
         let n = all.count
         let columns = Array(0...n)
         let transitions: [[String: Any]] = (0...n).map { to in
-            let total = columns.reduce(0) { $0 + report.transitions[$1][to] }
+            let total = report.transitionTotals[to]
             return ["name": to < n ? name(all[to]) : h["rfm.left"],
                     "cells": columns.map { from -> [String: Any] in
                         let v = report.transitions[from][to]
@@ -96,29 +96,5 @@ struct RFMPage {
             "definitions": ["base", "scores", "segments"].map { ["label": h["rfm.def.\($0).label"], "text": h["rfm.def.\($0)"]] },
         ]
         return frame.context(page: RFMSection.file, title: "\(h["rfm.title"]) · \(period.label)", body: body)
-    }
-
-    // MARK: report.json
-
-    static func json(_ r: RFMReport) -> JSONValue {
-        let all = Segment.allCases
-        func id(_ i: Int) -> JSONValue { i < all.count ? .string(all[i].rawValue) : .null }
-        var moves: [JSONValue] = []
-        for from in 0...all.count {
-            for to in 0...all.count where r.transitions[from][to] > 0 {
-                moves.append(.object([("from", id(from)), ("to", id(to)), ("customers", .int(r.transitions[from][to]))]))
-            }
-        }
-        return .object([
-            ("as_of", .string(CivilDate.iso(r.current.day))), ("previous_as_of", .string(CivilDate.iso(r.previous.day))),
-            ("window_days", .int(r.windowDays)), ("customers", .int(r.customers)), ("previous_customers", .int(r.previous.scored)),
-            ("segments", .array(r.segments.map { s in
-                .object([("segment", .string(s.segment.rawValue)), ("customers", .int(s.customers)), ("customer_share", .num(s.customerShare)),
-                         ("revenue", .num(s.revenue)), ("revenue_share", .num(s.revenueShare)), ("previous_customers", .int(s.previousCustomers))])
-            })),
-            // grid[r - 1][f - 1]: customers with recency score r and frequency score f.
-            ("grid", .array(r.grid.map { row in .array(row.map { .int($0) }) })),
-            ("transitions", .array(moves)),
-        ])
     }
 }

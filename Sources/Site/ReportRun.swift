@@ -76,8 +76,8 @@ public struct ReportRun {
                 files += chartFiles(drawn)
                 files += try section.render(context, charts: drawn, templates: templates)
             }
-            let document = ReportJSON.document(results, provenance: provenance, config: config)
-            files.append(("report.json", Data(document.text().utf8)))
+            let document = ReportDocument(results, provenance: provenance, currency: config.currency)
+            files.append(("report.json", Data(try document.text().utf8)))
             return files
         }
         files.sort { $0.0 < $1.0 }

@@ -1,0 +1,172 @@
+import Foundation
+
+/// Encodes an `Encodable` value into a `JSONValue`: object keys sorted (so report.json is
+/// byte-identical for identical input), nil as `null` (never a missing key), non-finite numbers
+/// as `null` (JSON has no NaN). Decoding goes through Foundation's JSONDecoder, which reads the
+/// same text back into the same types.
+public enum JSONValueEncoder {
+    public static func encode<T: Encodable>(_ value: T) throws -> JSONValue {
+        let box = Box()
+        try value.encode(to: ValueEncoder(box: box, codingPath: []))
+        return box.json
+    }
+
+    /// A node under construction: containers are filled after they are handed out.
+    final class Box {
+        enum Node {
+            case scalar(JSONValue)
+            case object([String: Box])
+            case array([Box])
+        }
+        var node: Node = .scalar(.null)
+
+        var json: JSONValue {
+            switch node {
+            case .scalar(let v): return v
+            case .object(let d): return .object(d.keys.sorted().map { ($0, d[$0]?.json ?? .null) })
+            case .array(let a): return .array(a.map(\.json))
+            }
+        }
+
+        func asObject() {
+            if case .object = node { return }
+            node = .object([:])
+        }
+
+        func asArray() {
+            if case .array = node { return }
+            node = .array([])
+        }
+
+        func child(_ key: String) -> Box {
+            asObject()
+            let b = Box()
+            if case .object(var d) = node {
+                d[key] = b
+                node = .object(d)
+            }
+            return b
+        }
+
+        func append() -> Box {
+            asArray()
+            let b = Box()
+            if case .array(var a) = node {
+                a.append(b)
+                node = .array(a)
+            }
+            return b
+        }
+
+        var count: Int {
+            if case .array(let a) = node { return a.count }
+            return 0
+        }
+    }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int?
+        init(stringValue: String) { self.stringValue = stringValue }
+        init(intValue: Int) { stringValue = String(intValue); self.intValue = intValue }
+    }
+
+    struct ValueEncoder: Encoder {
+        let box: Box
+        var codingPath: [any CodingKey]
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+        func container<K: CodingKey>(keyedBy type: K.Type) -> KeyedEncodingContainer<K> {
+            box.asObject()
+            return KeyedEncodingContainer(Keyed<K>(box: box, codingPath: codingPath))
+        }
+
+        func unkeyedContainer() -> any UnkeyedEncodingContainer {
+            box.asArray()
+            return Unkeyed(box: box, codingPath: codingPath)
+        }
+
+        func singleValueContainer() -> any SingleValueEncodingContainer { Single(box: box, codingPath: codingPath) }
+    }
+
+    /// The scalars every container shares; anything else encodes itself into a new box.
+    static func put<T: Encodable>(_ value: T, into box: Box, codingPath: [any CodingKey]) throws {
+        switch value {
+        case let v as Double: box.node = .scalar(.num(v))
+        case let v as Float: box.node = .scalar(.num(Double(v)))
+        case let v as Int: box.node = .scalar(.int(v))
+        case let v as Int64: box.node = .scalar(.int(Int(v)))
+        case let v as Int32: box.node = .scalar(.int(Int(v)))
+        case let v as String: box.node = .scalar(.string(v))
+        case let v as Bool: box.node = .scalar(.bool(v))
+        default: try value.encode(to: ValueEncoder(box: box, codingPath: codingPath))
+        }
+    }
+
+    struct Keyed<K: CodingKey>: KeyedEncodingContainerProtocol {
+        let box: Box
+        var codingPath: [any CodingKey]
+
+        mutating func encodeNil(forKey key: K) throws { box.child(key.stringValue).node = .scalar(.null) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: K) throws {
+            try JSONValueEncoder.put(value, into: box.child(key.stringValue), codingPath: codingPath + [key])
+        }
+        // Synthesized conformances call these for optionals: write null rather than leave the key out.
+        mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: K) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Double?, forKey key: K) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Int?, forKey key: K) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: String?, forKey key: K) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Bool?, forKey key: K) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type, forKey key: K) -> KeyedEncodingContainer<N> {
+            let child = box.child(key.stringValue)
+            child.asObject()
+            return KeyedEncodingContainer(Keyed<N>(box: child, codingPath: codingPath + [key]))
+        }
+        mutating func nestedUnkeyedContainer(forKey key: K) -> any UnkeyedEncodingContainer {
+            let child = box.child(key.stringValue)
+            child.asArray()
+            return Unkeyed(box: child, codingPath: codingPath + [key])
+        }
+        mutating func superEncoder() -> any Encoder { ValueEncoder(box: box.child("super"), codingPath: codingPath) }
+        mutating func superEncoder(forKey key: K) -> any Encoder { ValueEncoder(box: box.child(key.stringValue), codingPath: codingPath) }
+    }
+
+    struct Unkeyed: UnkeyedEncodingContainer {
+        let box: Box
+        var codingPath: [any CodingKey]
+        var count: Int { box.count }
+
+        mutating func encodeNil() throws { box.append().node = .scalar(.null) }
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            try JSONValueEncoder.put(value, into: box.append(), codingPath: codingPath)
+        }
+        mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type) -> KeyedEncodingContainer<N> {
+            let child = box.append()
+            child.asObject()
+            return KeyedEncodingContainer(Keyed<N>(box: child, codingPath: codingPath))
+        }
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+            let child = box.append()
+            child.asArray()
+            return Unkeyed(box: child, codingPath: codingPath)
+        }
+        mutating func superEncoder() -> any Encoder { ValueEncoder(box: box.append(), codingPath: codingPath) }
+    }
+
+    struct Single: SingleValueEncodingContainer {
+        let box: Box
+        var codingPath: [any CodingKey]
+        mutating func encodeNil() throws { box.node = .scalar(.null) }
+        mutating func encode<T: Encodable>(_ value: T) throws { try JSONValueEncoder.put(value, into: box, codingPath: codingPath) }
+    }
+}
