@@ -60,14 +60,14 @@ public struct NumberFormat: Sendable {
         return out
     }
 
-    /// Whole count: en "1,234,567", ru "1 234 567".
-    public func count(_ v: Double) -> String {
-        plain(v, digits: 0) ?? Self.missing
+    /// Whole count: en "1,234,567", ru "1 234 567"; `signed`: "+12", "−3", "0".
+    public func count(_ v: Double, signed: Bool = false) -> String {
+        plain(v, digits: 0, signed: signed) ?? Self.missing
     }
 
-    /// Fixed fraction digits: en "1,234,567.8", ru "1 234 567,8".
-    public func decimal(_ v: Double, digits: Int) -> String {
-        plain(v, digits: digits) ?? Self.missing
+    /// Fixed fraction digits: en "1,234,567.8", ru "1 234 567,8"; `signed`: "+0.3", "−70.0".
+    public func decimal(_ v: Double, digits: Int, signed: Bool = false) -> String {
+        plain(v, digits: digits, signed: signed) ?? Self.missing
     }
 
     /// A fraction as percent: 0.125 -> en "12.5%", ru "12,5 %".
@@ -89,12 +89,19 @@ public struct NumberFormat: Sendable {
     }
 
     /// Money: en "$1,234,567.80" (code after the number for unknown currencies), ru "1 234 567,80 ₽".
-    public func money(_ v: Double, digits: Int = 2) -> String {
+    /// `signed`: "+$54" / "−54 ₽", the sign held to the amount by a word joiner; no sign on zero.
+    public func money(_ v: Double, digits: Int = 2, signed: Bool = false) -> String {
         guard v.isFinite else { return Self.missing }
         let r = RoundedDecimal(v, digits: digits)
         var body = grouped(r.integer)
         if digits > 0 { body += decimalSeparator + r.fraction }
-        return withCurrency(body, negative: r.negative)
+        guard signed else { return withCurrency(body, negative: r.negative) }
+        return signPrefix(negative: r.negative, zero: r.isZero) + withCurrency(body, negative: false)
+    }
+
+    /// "+" or "−" and a word joiner (nothing for zero), so a line never breaks between sign and amount.
+    func signPrefix(negative: Bool, zero: Bool) -> String {
+        zero ? "" : (negative ? Self.minus : "+") + "\u{2060}"
     }
 
     func withCurrency(_ body: String, negative: Bool) -> String {
@@ -105,9 +112,10 @@ public struct NumberFormat: Sendable {
     }
 
     /// Short money: en "$1.2M", "$12K", "$950"; ru "1,2 млн ₽", "12 тыс. ₽", "950 ₽".
-    public func compactMoney(_ v: Double) -> String {
+    public func compactMoney(_ v: Double, signed: Bool = false) -> String {
         guard let (body, negative) = compactParts(v, maxFractionDigits: nil) else { return Self.missing }
-        return withCurrency(body, negative: negative)
+        guard signed else { return withCurrency(body, negative: negative) }
+        return signPrefix(negative: negative, zero: v == 0) + withCurrency(body, negative: false)
     }
 
     /// Short number: en "1.2M", "12K", "950"; ru "1,2 млн", "12 тыс.", "950".

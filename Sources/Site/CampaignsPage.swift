@@ -268,24 +268,19 @@ struct CampaignsPage {
 
     /// A signed count or decimal: "+0.3", "−70".
     func signed(_ v: Double?, digits: Int) -> String {
-        guard let v, v.isFinite else { return NumberFormat.missing }
-        let body = format.decimal(abs(v), digits: digits)
-        return (v > 0 && body != format.decimal(0, digits: digits) ? "+" : (v < 0 && body != format.decimal(0, digits: digits) ? NumberFormat.minus : "")) + body
+        guard let v else { return NumberFormat.missing }
+        return format.decimal(v, digits: digits, signed: true)
     }
 
     /// Signed money: two decimals under 100 (or as asked), whole units above.
     func signedMoney(_ v: Double?, digits: Int? = nil) -> String {
-        guard let v, v.isFinite else { return NumberFormat.missing }
-        let body = format.money(abs(v), digits: digits ?? (abs(v) >= 100 ? 0 : 2))
-        let zero = format.money(0, digits: digits ?? (abs(v) >= 100 ? 0 : 2))
-        // A word joiner keeps the sign on the same line as the currency symbol.
-        return (body == zero ? "" : (v > 0 ? "+" : NumberFormat.minus) + "\u{2060}") + body
+        guard let v else { return NumberFormat.missing }
+        return format.money(v, digits: digits ?? (abs(v) >= 100 ? 0 : 2), signed: true)
     }
 
     /// Short signed money for wide tables: "+₽54K", "−₽1.2M".
     func signedCompactMoney(_ v: Double) -> String {
-        let body = format.compactMoney(abs(v))
-        return (v == 0 ? "" : (v > 0 ? "+" : NumberFormat.minus) + "\u{2060}") + body
+        format.compactMoney(v, signed: true)
     }
 
     /// ROI as a signed percent; whole percents from ±1,000 % on.

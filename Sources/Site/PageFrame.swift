@@ -56,8 +56,10 @@ extension NumberFormat {
 
     /// A signed change: money and counts with their unit, rates in percentage points.
     func change(_ v: Double, _ kind: SummaryMetric.Kind) -> String {
-        if kind == .rate { return points(v, digits: 1) }
-        let sign = v > 0 ? "+" : (v < 0 ? NumberFormat.minus : "")
-        return sign + figure(abs(v), kind)
+        switch kind {
+        case .rate: return points(v, digits: 1)
+        case .money: return money(v, digits: abs(v) >= 100 ? 0 : 2, signed: true)
+        case .count: return count(v, signed: true)
+        }
     }
 }

@@ -61,7 +61,7 @@ struct RFMPage {
             return ["id": s.segment.rawValue, "name": name(s.segment), "customers": format.count(Double(s.customers)),
                     "share": pct(s.customerShare), "revenue": format.money(s.revenue, digits: 0), "revenue_share": pct(s.revenueShare),
                     "previous": format.count(Double(s.previousCustomers)),
-                    "change": change == 0 ? "0" : (change > 0 ? "+" : NumberFormat.minus) + format.count(Double(abs(change))),
+                    "change": format.count(Double(change), signed: true),
                     "bar": "width:\(top > 0 ? Int((Double(s.customers) / Double(top) * 100).rounded()) : 0)%",
                     "action": h["rfm.do.\(s.segment.rawValue)"], "rule": h["rfm.rule.\(s.segment.rawValue)"]]
         }
