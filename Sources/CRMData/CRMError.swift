@@ -15,6 +15,4 @@ public struct CRMError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 
     public var description: String { message }
-
-    public var exitCode: Int32 { kind == .badInput ? 2 : 3 }
 }

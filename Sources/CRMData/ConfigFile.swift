@@ -85,10 +85,7 @@ public enum ConfigFile {
                     guard CivilDate.parse(s) != nil else { throw fail(key, "expected a date YYYY-MM-DD, got '\(s)'") }
                     c.asOf = s
                 case "period": c.period = try choice(value, key, ReportConfig.PeriodKind.self)
-                case "locale":
-                    let s = try string(value, key)
-                    guard ReportConfig.supportedLocales.contains(s) else { throw fail(key, "must be one of en, ru, got '\(s)'") }
-                    c.locale = s
+                case "locale": c.locale = try choice(value, key, ReportLocale.self)
                 case "currency":
                     let s = try string(value, key)
                     guard s.count == 3, s.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
@@ -229,7 +226,7 @@ extension ReportConfig {
         func list(_ a: [String]) -> String { "[" + a.joined(separator: ", ") + "]" }
         func dict(_ d: [String: String]) -> String { "{" + d.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}" }
         var lines = [
-            "period: \(period.rawValue)", "locale: \(locale)", "currency: \(currency)", "timezone: \(timezone)",
+            "period: \(period.rawValue)", "locale: \(locale.rawValue)", "currency: \(currency)", "timezone: \(timezone)",
             "show_pii: \(showPII)", "fail_on: \(failOn?.rawValue ?? "none")",
             "funnel.window_weeks: \(funnelWindowWeeks)", "funnel.min_group: \(funnelMinGroup)",
             "funnel.stages: {" + funnelStages.keys.sorted().map { "\($0): \(list(funnelStages[$0] ?? []))" }.joined(separator: ", ") + "}",

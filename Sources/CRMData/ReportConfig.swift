@@ -1,3 +1,5 @@
+import Formatting
+
 /// Every setting of metrics.md and outputs.md, with its default.
 /// The YAML file and the command line fill it; the command line wins.
 public struct ReportConfig: Sendable, Equatable {
@@ -10,7 +12,7 @@ public struct ReportConfig: Sendable, Equatable {
     public var out: String = "output"
     public var asOf: String?            // YYYY-MM-DD; nil = today in `timezone`
     public var period: PeriodKind = .week
-    public var locale: String = "en"
+    public var locale: ReportLocale = .en
     public var currency: String = "RUB"
     public var timezone: String = "UTC"
     public var showPII: Bool = false
@@ -51,6 +53,4 @@ public struct ReportConfig: Sendable, Equatable {
     public var consentThresholds: [String: Double] = [:]
 
     public init() {}
-
-    public static let supportedLocales = ["en", "ru"]
 }

@@ -38,7 +38,7 @@ public struct ReportRun {
 
     public func generate() async throws -> Outcome {
         let resolved = try ResolvedRun(config)
-        let locale = ReportLocale(rawValue: config.locale) ?? .en
+        let locale = config.locale
         let words = Words(locale)
         let format = NumberFormat(locale: locale, currency: config.currency)
         let started = Date()

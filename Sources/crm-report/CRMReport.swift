@@ -27,20 +27,11 @@ struct CRMReport: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-        } catch let error as CRMError {
-            FileHandle.standardError.write(Data("crm-report: \(error.message)\n".utf8))
-            Foundation.exit(error.exitCode)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            if let exitCode = error as? ExitCode { Foundation.exit(exitCode.rawValue) }
-            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            let usageError = code.rawValue == 64
-            FileHandle.standardError.write(Data("crm-report: \(message)\(usageError ? " (see 'crm-report --help')" : "")\n".utf8))
-            Foundation.exit(usageError ? 2 : 3)
+            let (status, line, stdout) = ExitStatus.of(error, command: Self.self)
+            if let stdout { print(stdout) }
+            if let line { FileHandle.standardError.write(Data("crm-report: \(line)\n".utf8)) }
+            Foundation.exit(status.rawValue)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CRMData
+import Formatting
 import Foundation
 import Site
 
@@ -20,23 +21,20 @@ struct Generate: AsyncParsableCommand {
     @Option(help: "Report period: the latest complete ISO week or calendar month. Default: week.")
     var period: ReportConfig.PeriodKind?
 
-    @Option(help: "Page language: en or ru. Default: en.")
-    var locale: String?
+    @Option(help: "Page language. Default: en.")
+    var locale: ReportLocale?
 
-    @Flag(name: .customLong("show-pii"), help: "Show personal data unmasked in evidence lists.")
+    @Flag(name: .customLong("show-pii"), help: "Show personal data unmasked in the audits' evidence lists (masked by default).")
     var showPII = false
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when findings of this severity or worse exist: violation or warning.")
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when an unwaived audit finding of this severity or worse exists (the site is still published).")
     var failOn: ReportConfig.FailOn?
 
     func run() async throws {
         let config = try read.resolve { c in
             if let out { c.out = out }
             if let period { c.period = period }
-            if let locale {
-                guard ReportConfig.supportedLocales.contains(locale) else { throw CRMError("--locale: must be one of en, ru, got '\(locale)'") }
-                c.locale = locale
-            }
+            if let locale { c.locale = locale }
             if showPII { c.showPII = true }
             if let failOn { c.failOn = failOn }
         }

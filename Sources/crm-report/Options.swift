@@ -29,4 +29,5 @@ struct ReadOptions: ParsableArguments {
 
 extension ReportConfig.PeriodKind: ExpressibleByArgument {}
 extension ReportConfig.FailOn: ExpressibleByArgument {}
+extension ReportLocale: ExpressibleByArgument {}
 

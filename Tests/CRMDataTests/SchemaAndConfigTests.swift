@@ -40,7 +40,7 @@ struct ConfigFileTests {
     @Test("defaults are those of metrics.md")
     func defaults() throws {
         let c = try load("")
-        #expect(c.timezone == "UTC" && c.period == .week && c.locale == "en")
+        #expect(c.timezone == "UTC" && c.period == .week && c.locale == .en)
         #expect(c.funnelWindowWeeks == 13 && c.funnelMinGroup == 20 && c.cohortGrain == .month && c.cohortCount == 12)
         #expect(c.rfmWindowDays == 365 && c.campaignWindowDays == 14 && c.campaignPersistenceDays == 60)
         #expect(c.staleVerifyDays == 730 && c.staleDefaultRegion == "RU" && c.staleDormantDaysB2C == 60 && c.staleDormantDaysB2B == 120)
@@ -67,7 +67,7 @@ struct ConfigFileTests {
               role_addresses: [Hello]
             consent: {grace_days: 10, thresholds: {no_consent: 3}}
             """)
-        #expect(c.timezone == "Europe/Moscow" && c.period == .month && c.locale == "ru" && c.currency == "EUR")
+        #expect(c.timezone == "Europe/Moscow" && c.period == .month && c.locale == .ru && c.currency == "EUR")
         #expect(c.funnelWindowWeeks == 26 && c.funnelMinGroup == 5 && c.funnelStages == ["b2b": ["lead", "meeting", "won_contract"]])
         #expect(c.cohortGrain == .week && c.cohortCount == 8 && c.rfmWindowDays == 180)
         #expect(c.campaignWindowDays == 7 && c.campaignPersistenceDays == 30)

@@ -1,3 +1,4 @@
+import Formatting
 import CRMData
 import Foundation
 @testable import Site
@@ -61,7 +62,7 @@ struct CampaignsPageTests {
         config.out = db.folder.appendingPathComponent("out").path
         config.asOf = "2026-03-01"
         config.currency = "USD"
-        config.locale = locale
+        config.locale = ReportLocale(rawValue: locale) ?? .en
         let outcome = try await ReportRun(config: config, templates: try Templates(folder: templates)).generate()
         let html = try String(contentsOf: outcome.periodFolder.appendingPathComponent("campaigns.html"), encoding: .utf8)
         let data = try Data(contentsOf: outcome.periodFolder.appendingPathComponent("report.json"))

@@ -1,3 +1,4 @@
+import Formatting
 import CRMData
 import Foundation
 @testable import Site
@@ -40,7 +41,7 @@ struct CustomerPagesTests {
         config.db = db.path
         config.out = db.folder.appendingPathComponent("out-\(locale)").path
         config.asOf = "2026-11-23"
-        config.locale = locale
+        config.locale = ReportLocale(rawValue: locale) ?? .en
         let outcome = try await ReportRun(config: config, templates: try Templates(folder: Self.templates)).generate()
         let data = try Data(contentsOf: outcome.periodFolder.appendingPathComponent("report.json"))
         let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]

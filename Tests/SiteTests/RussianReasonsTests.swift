@@ -23,7 +23,7 @@ struct RussianReasonsTests {
         config.db = db.path
         config.out = db.folder.appendingPathComponent("out").path
         config.asOf = "2026-11-23"
-        config.locale = "ru"
+        config.locale = .ru
         let outcome = try await ReportRun(config: config, templates: try Templates(folder: Self.templates)).generate()
         let english = Self.optional.map { Reason.tableAbsent($0).english } + [Reason.notAudited.english]
         let pages = try FileManager.default.contentsOfDirectory(atPath: outcome.periodFolder.path).filter { $0.hasSuffix(".html") }
