@@ -14,7 +14,6 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
@@ -44,8 +43,7 @@ let package = Package(
         ]),
         .target(name: "DatasetImport", dependencies: [
             "CRMData", "Formatting",
-            .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "CSV", package: "CSV.swift"),
+            .product(name: "GRDB", package: "GRDB.swift")
         ]),
         .executableTarget(name: "crm-report", dependencies: [
             "CRMData", "Reports", "Site", "DemoData", "DatasetImport",

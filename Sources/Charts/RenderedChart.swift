@@ -86,7 +86,7 @@ extension ValueKind {
     private func tick(v: Double, digits: Int, maxAbs: Double, _ f: NumberFormat) -> String {
         switch self {
         case .percent: return f.percent(v, digits: digits)
-        case .money: return maxAbs >= 10_000 ? f.compact(v, fractionDigits: digits, money: true) : f.compact(v, fractionDigits: digits, money: true)
+        case .money: return f.compact(v, fractionDigits: digits, money: true)
         case .count, .decimal, .days: return maxAbs >= 10_000 ? f.compact(v, fractionDigits: digits, money: false) : f.decimal(v, digits: digits)
         }
     }

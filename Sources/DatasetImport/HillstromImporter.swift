@@ -1,5 +1,4 @@
 import CRMData
-import CSV
 import Foundation
 import GRDB
 
@@ -44,18 +43,11 @@ public enum HillstromImporter: DatasetImporter {
 
     public static func load(from folder: URL, into db: Database) throws -> String {
         let file = folder.appendingPathComponent("hillstrom.csv")
-        // Read whole (4 MB): CSV.swift's stream reader reports an error at every end of file.
-        guard let data = FileManager.default.contents(atPath: file.path) else {
+        guard FileManager.default.fileExists(atPath: file.path) else {
             throw CRMError("import hillstrom: file not found: \(file.path)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CRMError("import hillstrom: \(file.path) is not UTF-8 text")
-        }
-        let reader: CSVReader
-        do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch {
-            throw CRMError("import hillstrom: \(file.path) is not readable CSV: \(error)")
-        }
-        guard let header = reader.headerRow, header == columns else {
+        let csv = try CSVBytes.read(file)
+        guard csv.header() == columns else {
             throw CRMError("import hillstrom: \(file.path) does not have the expected columns \(columns.joined(separator: ","))")
         }
         let segmentIndex = columns.firstIndex(of: "segment") ?? 8
@@ -72,13 +64,12 @@ public enum HillstromImporter: DatasetImporter {
         let order = try db.makeStatement(sql: "INSERT INTO orders (id, contact_id, ordered_at, amount, status) VALUES (?, ?, ?, ?, 'completed')")
 
         var id = 0, members = 0, orders = 0
-        while let row = reader.next() {
+        try csv.forEachRow { row, line in
             id += 1
-            let line = id + 1
             guard row.count == columns.count else {
                 throw CRMError("import hillstrom: line \(line) has \(row.count) fields, expected \(columns.count)")
             }
-            let segment = row[segmentIndex]
+            let segment = row.string(segmentIndex) ?? ""
             let arms: [(campaign: Int, arm: String)]
             if segment == controlSegment {
                 arms = campaigns.map { ($0.id, "control") }
@@ -87,10 +78,10 @@ public enum HillstromImporter: DatasetImporter {
             } else {
                 throw CRMError("import hillstrom: line \(line): unknown segment '\(segment)'")
             }
-            guard let converted = Int(row[conversionIndex]), let spend = Double(row[spendIndex]), spend.isFinite, spend >= 0 else {
+            guard let converted = row.text(conversionIndex).flatMap({ Int($0) }), let spend = row.double(spendIndex), spend.isFinite, spend >= 0 else {
                 throw CRMError("import hillstrom: line \(line): conversion or spend is not a number")
             }
-            try contact.execute(arguments: [id, createdAt, row[zipIndex]])
+            try contact.execute(arguments: [id, createdAt, row.string(zipIndex)])
             for a in arms {
                 try member.execute(arguments: [a.campaign, id, a.arm, sendDate])
                 members += 1
@@ -99,9 +90,6 @@ public enum HillstromImporter: DatasetImporter {
                 orders += 1
                 try order.execute(arguments: [orders, id, orderTime, spend])
             }
-        }
-        if let error = reader.error {
-            throw CRMError("import hillstrom: \(file.path) is not readable CSV: \(error)")
         }
         return "\(id) contacts, \(campaigns.count) campaigns (\(campaigns.map(\.segment).joined(separator: ", ")) against \(controlSegment)), \(members) campaign members, \(orders) orders"
     }

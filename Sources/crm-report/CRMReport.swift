@@ -1,6 +1,7 @@
 import ArgumentParser
 import CRMData
 import Foundation
+import Site
 
 /// The `crm-report` command: parses and validates options, then hands over to the libraries.
 /// Exit codes (outputs.md): 0 done, 1 findings at or above --fail-on, 2 bad input, 3 internal failure.
@@ -16,7 +17,7 @@ struct CRMReport: AsyncParsableCommand {
         Exit codes: 0 done; 1 findings at or above --fail-on exist; 2 bad input (no such database, \
         not SQLite, a required table or column missing, a bad config or option); 3 internal failure.
         """,
-        version: "0.1.0",
+        version: Provenance.version,
         subcommands: [Generate.self, Check.self, Demo.self, Import.self, Schema.self])
 
     static func main() async {

@@ -50,7 +50,6 @@ public func makeTimeSeriesChart(id: String, title: String, subtitle: String?, cu
     if band != nil && anyData { legend.append(LegendItem(label: f.locale == .en ? "Expected range" : "Ожидаемый диапазон", color: Palette.band, shape: .square)) }
 
     // Table and alt text.
-    let years = Set(cur.map { CivilDate.civil(fromDays: $0.day).year })
     func dayLabel(_ d: Int) -> String { grain == .month ? f.month(day: d) : f.date(day: d) }
     var headers = [s.period, currentLabel]
     if comparison != nil { headers.append(compLabel) }
@@ -67,7 +66,6 @@ public func makeTimeSeriesChart(id: String, title: String, subtitle: String?, cu
     }
     let alt = timeSeriesAlt(title: title, days: cur.map(\.day), values: curValues, comp: hasComparison ? comp : nil,
                             compLabel: compLabel, value: value, grain: grain, f: f)
-    _ = years
 
     return Chart(id: id, size: size, title: title, subtitle: subtitle, legend: legend, altText: alt,
                  table: ChartTable(headers: headers, rows: rows)) { area, canvas in
