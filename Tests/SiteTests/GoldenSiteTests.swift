@@ -1,0 +1,71 @@
+import CRMData
+import DemoData
+import Formatting
+import Foundation
+@testable import Site
+import Testing
+
+/// The whole published tree (pages, report.json, findings CSV; charts have their own golden
+/// files in ChartsTests) of one small demo database, in both locales, against files kept in
+/// Tests/SiteTests/Golden. Re-record on purpose with `RECORD_GOLDEN=1` and review the diff.
+@Suite("Golden site")
+struct GoldenSiteTests {
+    static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let templates = here.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("report-templates").path
+    static let record = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
+
+    @Test(arguments: ReportLocale.allCases)
+    func tree(_ locale: ReportLocale) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crm-golden-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("demo.sqlite").path
+        let asOf = try #require(CivilDate.parse("2026-11-23"))
+        _ = try DemoGenerator.generate(path: db, options: .init(contacts: 300, seed: 3, asOfDay: asOf))
+        var config = ReportConfig()
+        config.db = db
+        config.out = folder.appendingPathComponent("out").path
+        config.asOf = "2026-11-23"
+        config.locale = locale
+        _ = try await ReportRun(config: config, templates: try Templates(folder: Self.templates)).generate()
+
+        let produced = try Self.files(under: URL(fileURLWithPath: config.out))
+        let golden = Self.here.appendingPathComponent("Golden").appendingPathComponent(locale.rawValue)
+        if Self.record {
+            try? FileManager.default.removeItem(at: golden)
+            for (path, data) in produced {
+                let url = golden.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+            return
+        }
+        let expected = try Self.files(under: golden)
+        #expect(produced.keys.sorted() == expected.keys.sorted(), "the file list changed: re-record with RECORD_GOLDEN=1 and review")
+        for (path, data) in produced.sorted(by: { $0.key < $1.key }) {
+            guard let want = expected[path] else { continue }
+            if data != want {
+                let a = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                let b = String(decoding: want, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                let line = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+                let got = line < a.count ? String(a[line].prefix(160)) : ""
+                let want = line < b.count ? String(b[line].prefix(160)) : ""
+                Issue.record("\(locale.rawValue)/\(path) differs from its golden file at line \(line + 1): got '\(got)', want '\(want)'")
+            }
+        }
+    }
+
+    /// Every file under a folder by relative path, without charts/ (their own golden files) and hidden files.
+    static func files(under root: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return out }
+        let base = root.standardizedFileURL.path + "/"
+        for case let url as URL in walker {
+            let path = String(url.standardizedFileURL.path.dropFirst(base.count))
+            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0 == "charts" }) { continue }
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            out[path] = try Data(contentsOf: url)
+        }
+        return out
+    }
+}
