@@ -38,6 +38,10 @@ public struct Figure: Sendable, Equatable {
     /// Why the figure is not available (an absent table, an audit not yet run); nil when it is.
     public var unavailable: Reason?
 
+    /// The change from the previous period, and from the same period a year ago.
+    public var vsPrevious: Delta? { Delta(from: previous, to: current) }
+    public var vsYearAgo: Delta? { Delta(from: yearAgo, to: current) }
+
     public static func missing(_ reason: Reason, trendLength: Int) -> Figure {
         Figure(current: nil, previous: nil, yearAgo: nil, trend: Array(repeating: nil, count: trendLength), unavailable: reason)
     }

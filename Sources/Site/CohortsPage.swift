@@ -17,8 +17,10 @@ struct CohortsSection: ReportSection {
 
     static func charts(_ context: SectionContext) -> [RenderedChart] { page(context).charts() }
 
-    static func render(_ context: SectionContext, charts: [RenderedChart], templates: Templates) throws -> SectionFiles {
-        [(file, Data(try templates.render("cohorts", page(context).context(charts: charts)).utf8))]
+    static let template = "cohorts"
+
+    static func viewModel(_ context: SectionContext, charts: [RenderedChart]) -> [String: Any] {
+        page(context).context(charts: charts)
     }
 
     static func words(_ locale: ReportLocale) -> [String: String] { locale == .ru ? CohortsPage.ru : CohortsPage.en }

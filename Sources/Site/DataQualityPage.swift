@@ -9,10 +9,14 @@ struct DataQualitySection: ReportSection {
     static let file = "data-quality.html"
     static let navKey = "nav.data_quality"
 
-    static func render(_ context: SectionContext, charts: [RenderedChart], templates: Templates) throws -> SectionFiles {
-        let page = DataQualityPage(report: context.results.dataQuality, frame: context.frame, notes: context.noteTexts)
-        return [(file, Data(try templates.render("data-quality", page.context()).utf8)),
-                ("findings/data-quality.csv", Data(DataQualityPage.csv(context.results.dataQuality).utf8))]
+    static let template = "data-quality"
+
+    static func viewModel(_ context: SectionContext, charts: [RenderedChart]) -> [String: Any] {
+        DataQualityPage(report: context.results.dataQuality, frame: context.frame, notes: context.noteTexts).context()
+    }
+
+    static func findings(_ context: SectionContext) -> SectionFiles {
+        [("findings/data-quality.csv", Data(DataQualityPage.csv(context.results.dataQuality).utf8))]
     }
 }
 

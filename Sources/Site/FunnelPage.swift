@@ -17,8 +17,10 @@ struct FunnelSection: ReportSection {
 
     static func charts(_ context: SectionContext) -> [RenderedChart] { page(context).charts() }
 
-    static func render(_ context: SectionContext, charts: [RenderedChart], templates: Templates) throws -> SectionFiles {
-        [(file, Data(try templates.render("funnel", page(context).context(charts: charts)).utf8))]
+    static let template = "funnel"
+
+    static func viewModel(_ context: SectionContext, charts: [RenderedChart]) -> [String: Any] {
+        page(context).context(charts: charts)
     }
 
     static func words(_ locale: ReportLocale) -> [String: String] { locale == .ru ? FunnelPage.ru : FunnelPage.en }

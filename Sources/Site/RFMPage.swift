@@ -17,8 +17,10 @@ struct RFMSection: ReportSection {
 
     static func charts(_ context: SectionContext) -> [RenderedChart] { page(context).charts() }
 
-    static func render(_ context: SectionContext, charts: [RenderedChart], templates: Templates) throws -> SectionFiles {
-        [(file, Data(try templates.render("rfm", page(context).context(charts: charts)).utf8))]
+    static let template = "rfm"
+
+    static func viewModel(_ context: SectionContext, charts: [RenderedChart]) -> [String: Any] {
+        page(context).context(charts: charts)
     }
 
     static func words(_ locale: ReportLocale) -> [String: String] { locale == .ru ? RFMPage.ru : RFMPage.en }

@@ -30,8 +30,14 @@ protocol ReportSection: Sendable {
     static var file: String { get }
     /// The `Words` key of its navigation label.
     static var navKey: String { get }
+    /// The Mustache template of its page.
+    static var template: String { get }
+    /// Draws the section's charts (the draw step).
     static func charts(_ context: SectionContext) -> [RenderedChart]
-    static func render(_ context: SectionContext, charts: [RenderedChart], templates: Templates) throws -> SectionFiles
+    /// The page's view model: every figure already formatted; the template only places them.
+    static func viewModel(_ context: SectionContext, charts: [RenderedChart]) -> [String: Any]
+    /// Files besides the page, e.g. findings CSV.
+    static func findings(_ context: SectionContext) -> SectionFiles
     /// The section's own page words, by key (prefix them with the section's name).
     static func words(_ locale: ReportLocale) -> [String: String]
 }
@@ -39,6 +45,12 @@ protocol ReportSection: Sendable {
 extension ReportSection {
     static func words(_ locale: ReportLocale) -> [String: String] { [:] }
     static func charts(_ context: SectionContext) -> [RenderedChart] { [] }
+    static func findings(_ context: SectionContext) -> SectionFiles { [] }
+
+    /// The render step: the page from its view model, and its findings files.
+    static func render(_ context: SectionContext, charts: [RenderedChart], templates: Templates) throws -> SectionFiles {
+        [(file, Data(try templates.render(template, viewModel(context, charts: charts)).utf8))] + findings(context)
+    }
 }
 
 /// Every chart as SVG and PNG under charts/.

@@ -18,9 +18,10 @@ struct SummarySection: ReportSection {
 
     static func charts(_ context: SectionContext) -> [RenderedChart] { page(context).charts() }
 
-    static func render(_ context: SectionContext, charts: [RenderedChart], templates: Templates) throws -> SectionFiles {
-        let byID = Dictionary(charts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return [(file, Data(try templates.render("summary", page(context).context(charts: byID)).utf8))]
+    static let template = "summary"
+
+    static func viewModel(_ context: SectionContext, charts: [RenderedChart]) -> [String: Any] {
+        page(context).context(charts: Dictionary(charts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
     }
 }
 
@@ -74,8 +75,8 @@ struct SummaryPage {
             }
             card["value"] = format.figure(f.current, m.kind)
             card["deltas"] = [
-                delta(words["summary.vs_previous"], base: f.previous, value: f.current, m),
-                delta(words["summary.vs_year_ago"], base: f.yearAgo, value: f.current, m),
+                delta(words["summary.vs_previous"], f.vsPrevious, m),
+                delta(words["summary.vs_year_ago"], f.vsYearAgo, m),
             ]
             card["previous"] = format.figure(f.previous, m.kind)
             card["year_ago"] = format.figure(f.yearAgo, m.kind)
@@ -99,8 +100,8 @@ struct SummaryPage {
         return frame.context(page: "index.html", title: "\(words["summary.title"]) · \(report.period.label)", body: body)
     }
 
-    func delta(_ label: String, base: Double?, value: Double?, _ m: SummaryMetric) -> [String: Any] {
-        guard let d = Delta(from: base, to: value) else { return ["label": label, "text": NumberFormat.missing, "tone": "flat"] }
+    func delta(_ label: String, _ d: Delta?, _ m: SummaryMetric) -> [String: Any] {
+        guard let d else { return ["label": label, "text": NumberFormat.missing, "tone": "flat"] }
         let relative = d.relative.map { format.signedPercent($0, digits: 1) } ?? words["summary.new"]
         let good = Self.risingIsBad.contains(m) ? d.absolute < 0 : d.absolute > 0
         let tone = d.absolute == 0 ? "flat" : (good ? "good" : "bad")

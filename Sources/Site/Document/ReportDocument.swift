@@ -56,9 +56,23 @@ public struct FigureDoc: Codable, Sendable, Equatable {
     public var previous: Double?
     public var yearAgo: Double?
     public var trend: [Double?]
+    /// current − previous and its relative change (null over a zero base: "new").
+    public var vsPrevious: DeltaDoc?
+    public var vsYearAgo: DeltaDoc?
     /// Why the figure is null (English); nil when it is known.
     public var note: String?
-    enum CodingKeys: String, CodingKey { case current, previous, yearAgo = "year_ago", trend, note }
+    enum CodingKeys: String, CodingKey {
+        case current, previous, yearAgo = "year_ago", trend, vsPrevious = "vs_previous", vsYearAgo = "vs_year_ago", note
+    }
+}
+
+public struct DeltaDoc: Codable, Sendable, Equatable {
+    public var absolute: Double
+    public var relative: Double?
+    init(_ d: Delta) {
+        absolute = d.absolute
+        relative = d.relative
+    }
 }
 
 /// A reason a section or figure is left out: a stable id for machines and the English text.
@@ -91,6 +105,7 @@ extension ReportDocument {
         summary = Dictionary(SummaryMetric.allCases.map { m in
             let f = r.summary[m]
             return (m.rawValue, FigureDoc(current: f.current, previous: f.previous, yearAgo: f.yearAgo, trend: f.trend,
+                                          vsPrevious: f.vsPrevious.map(DeltaDoc.init), vsYearAgo: f.vsYearAgo.map(DeltaDoc.init),
                                           note: f.unavailable?.english))
         }, uniquingKeysWith: { a, _ in a })
         funnel = r.funnel.unavailable == nil ? r.funnel.pipelines.map(PipelineDoc.init) : nil
