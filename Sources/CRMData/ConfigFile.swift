@@ -6,6 +6,12 @@ import Yams
 /// the wrong kind is an error naming the key, so a typo is never silently ignored.
 public enum ConfigFile {
     public static func load(path: String, into config: inout ReportConfig) throws {
+        // A folder or a device is never a config (reading one crashes or never ends). A pipe is
+        // allowed, for `--config <(...)`.
+        var st = stat()
+        if stat(path, &st) == 0, st.st_mode & S_IFMT != S_IFIFO, let what = DatabaseFile.kindName(st.st_mode) {
+            throw CRMError("config file is \(what), not a regular file: \(path)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CRMError("config file not found or unreadable: \(path)")
         }
@@ -74,7 +80,7 @@ public enum ConfigFile {
         }
 
         mutating func apply(_ root: Node, to c: inout ReportConfig) throws {
-            let top = ["db", "out", "as_of", "period", "locale", "currency", "timezone", "show_pii", "fail_on",
+            let top = ["db", "out", "as_of", "period", "locale", "currency", "timezone", "show_pii", "fail_on", "busy_timeout_seconds",
                        "funnel", "cohorts", "rfm", "campaigns", "stale", "consent"]
             for (key, value) in try mapping(root, "(top level)") {
                 switch key {
@@ -101,6 +107,7 @@ public enum ConfigFile {
                     c.timezone = s
                 case "show_pii": c.showPII = try bool(value, key)
                 case "fail_on": c.failOn = try choice(value, key, ReportConfig.FailOn.self)
+                case "busy_timeout_seconds": c.busyTimeoutSeconds = try int(value, key, min: 0, max: 3600)
                 case "funnel": try funnel(value, &c)
                 case "cohorts": try cohorts(value, &c)
                 case "rfm":

@@ -41,8 +41,10 @@ public struct ReportRun {
         let started = Date()
         step(0, since: started)
         let dbPath = resolved.dbPath
+        try SnapshotReader.checkFile(path: dbPath)   // before hashing: a folder or a FIFO must be a clean exit 2
         let hashing = Task.detached { try Provenance.sha256(ofFile: dbPath) }
         var reader = SnapshotReader(path: dbPath, asOf: resolved.asOf, zone: resolved.zone)
+        reader.busyTimeout = Double(config.busyTimeoutSeconds)
         let log = self.log
         reader.progress = { table in log("      reading \(table) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)") }
         let snapshot = try reader.read()

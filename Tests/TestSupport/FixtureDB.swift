@@ -88,6 +88,37 @@ public final class FixtureDB: @unchecked Sendable {
         try queue.close()
     }
 
+    /// Holds an exclusive lock on a rollback-journal database, as a busy writer does, for `seconds`
+    /// from a background thread; returns once the lock is held.
+    public static func holdExclusiveLock(path: String, seconds: Double) throws {
+        let queue = try DatabaseQueue(path: path)
+        let taken = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            try? queue.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN EXCLUSIVE")
+                taken.signal()
+                Thread.sleep(forTimeInterval: seconds)
+                try db.execute(sql: "COMMIT")
+            }
+            taken.signal()
+        }
+        thread.start()
+        taken.wait()
+    }
+
+    /// A writer connection to a WAL database that never checkpoints: what it commits stays in the
+    /// `-wal` file while it lives, as on a CRM server between checkpoints.
+    public final class WALWriter: @unchecked Sendable {
+        private let queue: DatabaseQueue
+        public init(path: String) throws {
+            var config = Configuration()
+            config.foreignKeysEnabled = false
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+            queue = try DatabaseQueue(path: path, configuration: config)
+        }
+        public func execute(_ sql: String) throws { try queue.write { try $0.execute(sql: sql) } }
+    }
+
     /// Reads the fixture as of the start of a day, through the real reader.
     public func snapshot(asOf day: String, timezone: String = "UTC") throws -> Snapshot {
         guard let zone = ZoneClock(identifier: timezone), let d = CivilDate.parse(day) else {
