@@ -53,7 +53,8 @@ public enum ConfigFile {
         }
 
         func string(_ node: Node, _ key: String) throws -> String {
-            guard let s = node.scalar?.string, !s.isEmpty else { throw fail(key, "expected text") }
+            // Stage names and such reach the pages: cleaned of control characters as database text is.
+            guard let s = (node.scalar?.string).map({ CleanText.string($0) }), !s.isEmpty else { throw fail(key, "expected text") }
             return s
         }
 

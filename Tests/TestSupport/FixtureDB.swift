@@ -81,6 +81,13 @@ public final class FixtureDB: @unchecked Sendable {
         try insert("deal_stages", ["deal_id": deal, "stage": stage, "entered_at": at])
     }
 
+    /// Runs SQL on any database file (to alter a generated demo database).
+    public static func execute(path: String, _ sql: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: sql) }
+        try queue.close()
+    }
+
     /// Switches a database file to WAL journal mode (checkpointed: no -wal or -shm file stays behind).
     public static func setJournalModeWAL(path: String) throws {
         let queue = try DatabaseQueue(path: path)
