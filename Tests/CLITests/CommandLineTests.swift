@@ -264,3 +264,60 @@ struct WALTests {
         _ = writer
     }
 }
+
+/// Issue 13, item 9: `demo --db PATH` never destroys what is there.
+@Suite("Hardening: demo never destroys", .serialized)
+struct DemoOverwriteTests {
+    let args = ["--contacts", "50", "--seed", "3", "--as-of", "2026-11-23"]
+
+    @Test("an existing folder is refused, with or without --force, and left whole")
+    func folder() throws {
+        let folder = try CLI.scratch()
+        let target = folder.appendingPathComponent("crm.sqlite")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try Data("keep me".utf8).write(to: target.appendingPathComponent("precious.txt"))
+        for force in [[], ["--force"]] {
+            let r = try CLI.run(["demo", "--db", target.path] + args + force)
+            #expect(r.status == 2, "\(r.stderr)")
+            #expect(r.stderr == "crm-report: demo: \(target.path) is a folder, not a file; it is left as it is\n")
+            #expect(try Data(contentsOf: target.appendingPathComponent("precious.txt")) == Data("keep me".utf8))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["crm.sqlite"])
+    }
+
+    @Test("an existing file is refused unless --force, which replaces it")
+    func file() throws {
+        let folder = try CLI.scratch()
+        let target = folder.appendingPathComponent("crm.sqlite")
+        try Data("not mine to overwrite".utf8).write(to: target)
+        let r = try CLI.run(["demo", "--db", target.path] + args)
+        #expect(r.status == 2 && r.stderr == "crm-report: demo: \(target.path) already exists; pass --force to replace it\n", "\(r.stderr)")
+        #expect(try Data(contentsOf: target) == Data("not mine to overwrite".utf8))
+        let forced = try CLI.run(["demo", "--db", target.path] + args + ["--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try Data(contentsOf: target).prefix(16) == Data("SQLite format 3\0".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["crm.sqlite"])
+    }
+
+    @Test("import never deletes a folder at --db either")
+    func importFolder() throws {
+        let folder = try CLI.scratch()
+        let target = folder.appendingPathComponent("out.sqlite")
+        try FileManager.default.createDirectory(at: target.appendingPathComponent("inner"), withIntermediateDirectories: true)
+        let r = try CLI.run(["import", "hillstrom", "--from", folder.path, "--db", target.path])
+        #expect(r.status == 2 && r.stderr == "crm-report: import: \(target.path) exists and is not a regular file; it is left as it is\n", "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("inner").path))
+    }
+
+    @Test("a folder in the way of the temporary file is left whole")
+    func partialFolder() throws {
+        let folder = try CLI.scratch()
+        let target = folder.appendingPathComponent("crm.sqlite")
+        let partial = folder.appendingPathComponent("crm.sqlite.partial")
+        try FileManager.default.createDirectory(at: partial, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: partial.appendingPathComponent("x"))
+        let r = try CLI.run(["demo", "--db", target.path] + args)
+        #expect(r.status == 2 && r.stderr.contains("is in the way (a folder)"), "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: partial.appendingPathComponent("x").path))
+    }
+}
