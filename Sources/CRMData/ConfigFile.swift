@@ -24,18 +24,24 @@ public enum ConfigFile {
     public static func apply(yaml: String, source: String = "config", to config: inout ReportConfig) throws {
         let node: Node?
         do { node = try Yams.compose(yaml: yaml) } catch {
-            throw CRMError("\(source): not valid YAML: \(String(describing: error).split(separator: "\n").first ?? "")")
+            throw CRMError(oneLine("\(source): not valid YAML: \(String(describing: error).split(separator: "\n").first ?? "")"))
         }
         guard let root = node else { return }   // empty file: all defaults
         var reader = Reader(source: source)
         try reader.apply(root, to: &config)
     }
 
+    /// Control characters escaped (`\n`, `\u{7}`), so a message echoing the file's text stays one line.
+    static func oneLine(_ s: String) -> String {
+        s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? $0.escaped(asASCII: true) : String($0) }.joined()
+    }
+
     struct Reader {
         let source: String
 
+        /// One line whatever the file holds: keys and values are echoed with control characters escaped.
         func fail(_ key: String, _ what: String) -> CRMError {
-            CRMError("\(source): \(key): \(what)")
+            CRMError(ConfigFile.oneLine("\(source): \(key): \(what)"))
         }
 
         func mapping(_ node: Node, _ key: String) throws -> [(String, Node)] {
@@ -104,7 +110,7 @@ public enum ConfigFile {
                     c.currency = s
                 case "timezone":
                     let s = try string(value, key)
-                    guard ZoneClock(identifier: s) != nil else { throw fail(key, "unknown time zone '\(s)' (use an IANA name such as Europe/Moscow)") }
+                    guard TimeZone(identifier: s) != nil else { throw fail(key, "unknown time zone '\(s)' (use an IANA name such as Europe/Moscow)") }
                     c.timezone = s
                 case "show_pii": c.showPII = try bool(value, key)
                 case "fail_on": c.failOn = try choice(value, key, ReportConfig.FailOn.self)
