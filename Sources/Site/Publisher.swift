@@ -30,6 +30,55 @@ public struct Publisher {
 
     public init(outputRoot: URL) { self.outputRoot = outputRoot }
 
+    /// The small file that marks an output folder as crm-report's, written on every publish.
+    public static let manifestName = ".crm-report"
+    static let manifest = Data("""
+        This folder is published by crm-report. crm-report publishes only into an empty folder
+        or one carrying this file, so that it never overwrites files it did not write.
+
+        """.utf8)
+
+    /// Checks, before any work and without writing anything, that the output folder may be
+    /// published into: it is (or can be made) a writable folder, and it is empty (but for hidden files), or new, or
+    /// crm-report's own (it carries the manifest, or is an earlier version's output: see
+    /// `isEarlierOutput`). Otherwise exit 2: an unrelated index.html was overwritten silently.
+    public func checkOutputRoot() throws {
+        let path = outputRoot.path
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            // Not there yet: the nearest folder that is must let us create it.
+            var parent = outputRoot.deletingLastPathComponent()
+            while stat(parent.path, &st) != 0, parent.path != "/" { parent = parent.deletingLastPathComponent() }
+            guard st.st_mode & S_IFMT == S_IFDIR else { throw CRMError("output folder cannot be created: \(parent.path) is not a folder") }
+            guard access(parent.path, W_OK | X_OK) == 0 else {
+                throw CRMError("output folder \(path) cannot be created: \(parent.path) is not writable")
+            }
+            return
+        }
+        guard st.st_mode & S_IFMT == S_IFDIR else { throw CRMError("output path is not a folder: \(path)") }
+        guard access(path, W_OK | X_OK) == 0 else { throw CRMError("output folder is not writable: \(path)") }
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+            throw CRMError("output folder cannot be read: \(path)")
+        }
+        // Hidden entries (.gitkeep, .git of a Pages checkout) count as empty: a publish never touches them.
+        if names.allSatisfy({ $0.hasPrefix(".") }) || names.contains(Self.manifestName) || isEarlierOutput(names) { return }
+        let foreign = names.sorted().prefix(3).joined(separator: ", ")
+        throw CRMError("output folder \(path) holds files crm-report did not write (\(foreign)\(names.count > 3 ? ", ..." : "")): "
+            + "use an empty or new folder, or one crm-report made (it carries a \(Self.manifestName) file)")
+    }
+
+    /// Output of a version before the manifest: every visible entry is a period folder or an
+    /// index.html whose footer names crm-report. Hidden entries (.git of a Pages checkout) are never touched.
+    func isEarlierOutput(_ names: [String]) -> Bool {
+        let visible = names.filter { !$0.hasPrefix(".") }
+        guard visible.contains("index.html"),
+              let data = FileManager.default.contents(atPath: outputRoot.appendingPathComponent("index.html").path),
+              let footer = String(decoding: data, as: UTF8.self).components(separatedBy: "<footer>").last?.components(separatedBy: "</footer>").first,
+              footer.contains("crm-report ") else { return false }
+        return visible.allSatisfy { $0 == "index.html" || Self.isPeriodLabel($0) }
+    }
+
     func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
 
     /// Repairs what killed publishes left behind, for every period (the archive must not link a
@@ -74,10 +123,13 @@ public struct Publisher {
         } catch {
             throw CRMError("cannot create output folder \(outputRoot.path): \(error.localizedDescription)")
         }
+        try checkOutputRoot()
         let target = outputRoot.appendingPathComponent(label)
         let staging = outputRoot.appendingPathComponent(".\(label).partial")
         let retired = outputRoot.appendingPathComponent(".\(label).old")
         do {
+            let manifest = outputRoot.appendingPathComponent(Self.manifestName)
+            if !exists(manifest) { try files.write(Self.manifest, manifest) }
             try recoverAll()
             for (path, data) in list { try files.write(data, staging.appendingPathComponent(path)) }
             try beforeSwap()
@@ -90,8 +142,18 @@ public struct Publisher {
             if !exists(target), exists(retired) { try? files.rename(retired, target) }
             if exists(staging) { try? files.remove(staging) }
             if let e = error as? CRMError { throw e }
-            throw CRMError("cannot publish \(target.path): \(error.localizedDescription)", kind: .internalFailure)
+            // Permission is the user's to fix (exit 2); anything else, a full disk say, is exit 3.
+            throw CRMError("cannot publish \(target.path): \(error.localizedDescription)", kind: Self.isPermission(error) ? .badInput : .internalFailure)
         }
+    }
+
+    static func isPermission(_ error: Error) -> Bool {
+        let ns = error as NSError
+        let posix = (ns.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
+            ?? (ns.domain == NSPOSIXErrorDomain ? ns.code : nil)
+        if let posix { return [EACCES, EPERM, EROFS].map(Int.init).contains(posix) }
+        return ns.domain == NSCocoaErrorDomain && [CocoaError.fileWriteNoPermission.rawValue, CocoaError.fileReadNoPermission.rawValue,
+                                                   CocoaError.fileWriteVolumeReadOnly.rawValue].contains(ns.code)
     }
 
     /// Replaces one file at the output root atomically (write beside, then rename).

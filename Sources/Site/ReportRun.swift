@@ -42,6 +42,7 @@ public struct ReportRun {
         step(0, since: started)
         let dbPath = resolved.dbPath
         try SnapshotReader.checkFile(path: dbPath)   // before hashing: a folder or a FIFO must be a clean exit 2
+        try Publisher(outputRoot: URL(fileURLWithPath: config.out)).checkOutputRoot()   // before any work; writes nothing
         let hashing = Task.detached { try Provenance.sha256(ofFile: dbPath) }
         var reader = SnapshotReader(path: dbPath, asOf: resolved.asOf, zone: resolved.zone)
         reader.busyTimeout = Double(config.busyTimeoutSeconds)

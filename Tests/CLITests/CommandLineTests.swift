@@ -321,3 +321,71 @@ struct DemoOverwriteTests {
         #expect(FileManager.default.fileExists(atPath: partial.appendingPathComponent("x").path))
     }
 }
+
+/// Issue 13, item 10: the output folder must be writable and crm-report's own (or empty, or new).
+@Suite("Hardening: output folder", .serialized)
+struct OutputFolderTests {
+    func generate(_ out: URL) throws -> CLI.Result {
+        try CLI.run(["generate", "--db", CommandLineTests.demo.path, "--as-of", "2026-11-23", "--out", out.path])
+    }
+
+    @Test("an unwritable --out is exit 2 with one line, and nothing is written")
+    func unwritable() throws {
+        let out = try CLI.scratch()
+        let root = getuid() == 0
+        #expect(root ? CommandLineTests.shell("chattr", "+i", out.path) : CommandLineTests.shell("chmod", "555", out.path))
+        defer { _ = root ? CommandLineTests.shell("chattr", "-i", out.path) : CommandLineTests.shell("chmod", "755", out.path) }
+        let r = try generate(out)
+        #expect(r.status == 2, "\(r.status) \(r.stderr)")
+        #expect(r.stderr == "crm-report: output folder is not writable: \(out.path)\n", "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+        let inside = try generate(out.appendingPathComponent("site"))
+        #expect(inside.status == 2 && inside.stderr.contains("cannot be created: \(out.path) is not writable"), "\(inside.stderr)")
+    }
+
+    @Test("a folder holding files crm-report did not write is refused and left untouched")
+    func foreign() throws {
+        let out = try CLI.scratch()
+        try Data("<html>my own page</html>".utf8).write(to: out.appendingPathComponent("index.html"))
+        let r = try generate(out)
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("crm-report: output folder \(out.path) holds files crm-report did not write (index.html)"), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["index.html"])
+        #expect(try Data(contentsOf: out.appendingPathComponent("index.html")) == Data("<html>my own page</html>".utf8))
+        let file = out.appendingPathComponent("index.html")
+        let onFile = try generate(file)
+        #expect(onFile.status == 2 && onFile.stderr == "crm-report: output path is not a folder: \(file.path)\n", "\(onFile.stderr)")
+    }
+
+    @Test("an empty or new folder is published into and marked; a marked one, with other files, is accepted again")
+    func ownFolder() throws {
+        let out = try CLI.scratch()
+        #expect(try generate(out).status == 0)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(".crm-report").path))
+        try Data("notes".utf8).write(to: out.appendingPathComponent("README.txt"))   // the user's, beside ours
+        let again = try generate(out)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try String(contentsOf: out.appendingPathComponent("README.txt"), encoding: .utf8) == "notes")
+        let hidden = try CLI.scratch()
+        try Data().write(to: hidden.appendingPathComponent(".gitkeep"))   // as the checkout's output/ holds
+        #expect(try generate(hidden).status == 0)
+        let fresh = try CLI.scratch().appendingPathComponent("new/site")
+        #expect(try generate(fresh).status == 0)
+        #expect(FileManager.default.fileExists(atPath: fresh.appendingPathComponent(".crm-report").path))
+    }
+
+    @Test("the output of a version before the manifest is accepted, and marked")
+    func earlierVersion() throws {
+        let out = try CLI.scratch()
+        #expect(try generate(out).status == 0)
+        try FileManager.default.removeItem(at: out.appendingPathComponent(".crm-report"))
+        let r = try generate(out)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(".crm-report").path))
+        // ...but not once something else sits beside it.
+        try FileManager.default.removeItem(at: out.appendingPathComponent(".crm-report"))
+        try Data("x".utf8).write(to: out.appendingPathComponent("photo.jpg"))
+        #expect(try generate(out).status == 2)
+    }
+}
