@@ -23,7 +23,7 @@ release: deps
 	swift build -c release --product crm-report
 
 demo: release
-	.build/release/crm-report demo --db $(DEMO_DB)
+	.build/release/crm-report demo --db $(DEMO_DB) --force
 	.build/release/crm-report generate --db $(DEMO_DB) --out $(OUT)
 	@echo "Open $(OUT)/index.html in a browser."
 

@@ -6,6 +6,12 @@ import Yams
 /// the wrong kind is an error naming the key, so a typo is never silently ignored.
 public enum ConfigFile {
     public static func load(path: String, into config: inout ReportConfig) throws {
+        // A folder or a device is never a config (reading one crashes or never ends). A pipe is
+        // allowed, for `--config <(...)`.
+        var st = stat()
+        if stat(path, &st) == 0, st.st_mode & S_IFMT != S_IFIFO, let what = DatabaseFile.kindName(st.st_mode) {
+            throw CRMError("config file is \(what), not a regular file: \(path)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CRMError("config file not found or unreadable: \(path)")
         }
@@ -18,18 +24,24 @@ public enum ConfigFile {
     public static func apply(yaml: String, source: String = "config", to config: inout ReportConfig) throws {
         let node: Node?
         do { node = try Yams.compose(yaml: yaml) } catch {
-            throw CRMError("\(source): not valid YAML: \(String(describing: error).split(separator: "\n").first ?? "")")
+            throw CRMError(oneLine("\(source): not valid YAML: \(String(describing: error).split(separator: "\n").first ?? "")"))
         }
         guard let root = node else { return }   // empty file: all defaults
         var reader = Reader(source: source)
         try reader.apply(root, to: &config)
     }
 
+    /// Control characters escaped (`\n`, `\u{7}`), so a message echoing the file's text stays one line.
+    static func oneLine(_ s: String) -> String {
+        s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? $0.escaped(asASCII: true) : String($0) }.joined()
+    }
+
     struct Reader {
         let source: String
 
+        /// One line whatever the file holds: keys and values are echoed with control characters escaped.
         func fail(_ key: String, _ what: String) -> CRMError {
-            CRMError("\(source): \(key): \(what)")
+            CRMError(ConfigFile.oneLine("\(source): \(key): \(what)"))
         }
 
         func mapping(_ node: Node, _ key: String) throws -> [(String, Node)] {
@@ -47,7 +59,8 @@ public enum ConfigFile {
         }
 
         func string(_ node: Node, _ key: String) throws -> String {
-            guard let s = node.scalar?.string, !s.isEmpty else { throw fail(key, "expected text") }
+            // Stage names and such reach the pages: cleaned of control characters as database text is.
+            guard let s = (node.scalar?.string).map({ CleanText.string($0) }), !s.isEmpty else { throw fail(key, "expected text") }
             return s
         }
 
@@ -74,7 +87,7 @@ public enum ConfigFile {
         }
 
         mutating func apply(_ root: Node, to c: inout ReportConfig) throws {
-            let top = ["db", "out", "as_of", "period", "locale", "currency", "timezone", "show_pii", "fail_on",
+            let top = ["db", "out", "as_of", "period", "locale", "currency", "timezone", "show_pii", "fail_on", "busy_timeout_seconds",
                        "funnel", "cohorts", "rfm", "campaigns", "stale", "consent"]
             for (key, value) in try mapping(root, "(top level)") {
                 switch key {
@@ -94,10 +107,11 @@ public enum ConfigFile {
                     c.currency = s
                 case "timezone":
                     let s = try string(value, key)
-                    guard ZoneClock(identifier: s) != nil else { throw fail(key, "unknown time zone '\(s)' (use an IANA name such as Europe/Moscow)") }
+                    guard TimeZone(identifier: s) != nil else { throw fail(key, "unknown time zone '\(s)' (use an IANA name such as Europe/Moscow)") }
                     c.timezone = s
                 case "show_pii": c.showPII = try bool(value, key)
                 case "fail_on": c.failOn = try choice(value, key, ReportConfig.FailOn.self)
+                case "busy_timeout_seconds": c.busyTimeoutSeconds = try int(value, key, min: 0, max: 3600)
                 case "funnel": try funnel(value, &c)
                 case "cohorts": try cohorts(value, &c)
                 case "rfm":

@@ -30,7 +30,16 @@ public struct Labels: Sendable {
         return copy.withUTF8 { intern($0) }
     }
 
+    /// Interns text as it will be shown: cleaned of control characters first (see `CleanText`).
     public mutating func intern(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard !CleanText.needsCleaning(p) else {
+            var clean = CleanText.string(p)
+            return clean.withUTF8 { internClean($0) }
+        }
+        return internClean(p)
+    }
+
+    private mutating func internClean(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {
         let h = Self.hash(p)
         let head = heads[h] ?? -1
         var c = head

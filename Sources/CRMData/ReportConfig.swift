@@ -17,6 +17,9 @@ public struct ReportConfig: Sendable, Equatable {
     public var timezone: String = "UTC"
     public var showPII: Bool = false
     public var failOn: FailOn?
+    /// How long to wait for a writer's lock on the database, and to keep retrying a database that
+    /// keeps changing, before exit 2. Not in `canonicalText`: it never changes a number.
+    public var busyTimeoutSeconds: Int = 30
 
     // Funnel
     public var funnelWindowWeeks: Int = 13

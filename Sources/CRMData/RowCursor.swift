@@ -16,8 +16,13 @@ struct RowCursor {
         return nil
     }
 
+    /// The text of a column as a String, cleaned of control characters (see `CleanText`);
+    /// nil also when nothing but blanks is left.
     @inline(__always) func string(_ i: Int32) -> String? {
-        text(i).map { String(decoding: $0, as: UTF8.self) }
+        guard let t = text(i) else { return nil }
+        guard CleanText.needsCleaning(t) else { return String(decoding: t, as: UTF8.self) }
+        let s = CleanText.string(t)
+        return s.allSatisfy(\.isWhitespace) ? nil : s
     }
 
     /// An integer column: nil for NULL or blank; `.invalid` for text or a fraction that is no integer.
@@ -46,6 +51,34 @@ struct RowCursor {
             guard let d = Double(String(decoding: t, as: UTF8.self).trimmingSpaces), d.isFinite else { return .invalid }
             return .value(d)
         }
+    }
+}
+
+/// Every text that reaches a page, a chart or a CSV is cleaned once, where it is read from the
+/// database (`RowCursor.string`, `Labels.intern`): control characters other than tab and newline
+/// (C0, DEL) and the noncharacters U+FFFE/U+FFFF are dropped. A NUL in a campaign name made six
+/// SVG files invalid XML (issue 13, item 7). Timestamps and enum values are not cleaned: a control
+/// character there makes the row bad, as any other unexpected byte does.
+public enum CleanText {
+    /// Whether the bytes hold anything to drop: one pass, no allocation (0xEF leads U+FFFE/U+FFFF).
+    @inline(__always) public static func needsCleaning(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for c in b where (c < 0x20 && c != 0x09 && c != 0x0A) || c == 0x7F || c == 0xEF { return true }
+        return false
+    }
+
+    public static func string(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        var scalars = String.UnicodeScalarView()
+        for u in String(decoding: b, as: UTF8.self).unicodeScalars where keeps(u) { scalars.append(u) }
+        return String(scalars)
+    }
+
+    public static func string(_ s: String) -> String {
+        s.unicodeScalars.allSatisfy(keeps) ? s : String(String.UnicodeScalarView(s.unicodeScalars.filter(keeps)))
+    }
+
+    @inline(__always) static func keeps(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return (v >= 0x20 || v == 0x09 || v == 0x0A) && v != 0x7F && v != 0xFFFE && v != 0xFFFF
     }
 }
 

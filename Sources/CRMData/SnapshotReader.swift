@@ -10,6 +10,8 @@ public struct SnapshotReader {
     public let zone: ZoneClock
     /// Called with the name of each table as it starts reading (for progress).
     public var progress: @Sendable (String) -> Void = { _ in }
+    /// Seconds to wait for a writer's lock, and to keep retrying a changing database (config `busy_timeout_seconds`).
+    public var busyTimeout: Double = 30
 
     public init(path: String, asOf: Instant, zone: ZoneClock) {
         self.path = path
@@ -17,39 +19,62 @@ public struct SnapshotReader {
         self.zone = zone
     }
 
-    /// Opens the database read-only. In a folder we may not write to, SQLite is
-    /// told the file is immutable, so it never tries to create `-wal`/`-shm` files there.
-    public static func open(path: String) throws -> DatabaseQueue {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw CRMError("database not found: \(path)")
-        }
-        guard !isDir.boolValue else { throw CRMError("database path is a folder, not a file: \(path)") }
-        guard FileManager.default.isReadableFile(atPath: path) else { throw CRMError("database is not readable: \(path)") }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw CRMError("database cannot be opened: \(path)") }
-        let header = handle.readData(ofLength: 16)
-        try? handle.close()
-        guard header == Data("SQLite format 3\0".utf8) else {
-            throw CRMError("not a SQLite database: \(path)")
-        }
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        let folder = (absolute as NSString).deletingLastPathComponent
+    /// Opens the database read-only (see `DatabaseFile` for when SQLite is told it is immutable).
+    /// Returns the connection and, for an immutable open, the file stamp to compare after reading.
+    static func open(_ file: DatabaseFile, busyTimeout: Double) throws -> (DatabaseQueue, DatabaseFile.Stamp?) {
         var config = Configuration()
         config.readonly = true
         config.label = "crm"
-        let location: String
-        if access(folder, W_OK) != 0 {
-            let escaped = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
-            location = "file:\(escaped)?immutable=1"
-        } else {
-            location = absolute
+        // A writer holding the lock (rollback journal) makes readers wait up to this long, not fail at once.
+        config.busyMode = .timeout(busyTimeout)
+        if file.isWAL && !file.walFileExists {
+            let stamp = file.stamp
+            return (try connect(file.immutableURI, config, file, busyTimeout), stamp)
         }
         do {
-            return try DatabaseQueue(path: location, configuration: config)
+            let queue = try DatabaseQueue(path: file.absolute, configuration: config)
+            // SQLite opens lazily: read once now, so a -wal it cannot use fails here, with a clear message.
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            return (queue, nil)
         } catch {
-            throw CRMError("cannot open database \(path): \(Self.reason(error))")
+            if let e = error as? CRMError { throw e }
+            if isBusy(error) { throw lockedError(file.path, busyTimeout) }
+            if file.isWAL, !file.folderWritable {
+                let walSize = DatabaseFile.fileStamp(file.walPath)?.size ?? 0
+                if walSize == 0 {
+                    // An empty -wal holds nothing: the main file is the whole database.
+                    let stamp = file.stamp
+                    return (try connect(file.immutableURI, config, file, busyTimeout), stamp)
+                }
+                throw CRMError("database \(file.path) has changes not yet checkpointed (in \(file.path)-wal) that SQLite cannot read "
+                    + "in a read-only folder without its -shm file: checkpoint it where it can be written "
+                    + "(sqlite3 \(file.path) 'PRAGMA wal_checkpoint(TRUNCATE)'), or copy the database with its -wal file to a writable folder")
+            }
+            throw CRMError("cannot open database \(file.path): \(Self.reason(error))")
         }
     }
+
+    private static func connect(_ location: String, _ config: Configuration, _ file: DatabaseFile, _ busyTimeout: Double) throws -> DatabaseQueue {
+        do { return try DatabaseQueue(path: location, configuration: config) } catch {
+            if isBusy(error) { throw lockedError(file.path, busyTimeout) }
+            throw CRMError("cannot open database \(file.path): \(Self.reason(error))")
+        }
+    }
+
+    static func isBusy(_ error: Error) -> Bool {
+        guard let e = error as? DatabaseError else { return false }
+        return e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED
+    }
+
+    static func lockedError(_ path: String, _ timeout: Double) -> CRMError {
+        CRMError("database \(path) is locked by another connection (a writer held its lock for more than \(seconds(timeout)) s): "
+            + "run again when the writer has finished, or raise busy_timeout_seconds in the config")
+    }
+
+    static func seconds(_ t: Double) -> String { t == t.rounded() ? String(Int(t)) : String(t) }
+
+    /// Checks, before anything opens it, that the path is a readable regular SQLite file (exit 2 otherwise).
+    public static func checkFile(path: String) throws { _ = try DatabaseFile(path: path) }
 
     static func reason(_ error: Error) -> String {
         if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
@@ -102,12 +127,19 @@ public struct SnapshotReader {
     /// read before and after both transactions have taken their snapshot, tells whether anything
     /// was committed in between; if so, the attempt is abandoned and made again.
     public func read() throws -> Snapshot {
-        let probe = try Self.open(path: path)
-        let a = try Self.open(path: path), b = try Self.open(path: path)
-        for _ in 0..<5 {
-            if let snapshot = try attempt(probe: probe, a: a, b: b) { return snapshot }
+        let started = Date()
+        var attempts = 0
+        // A busy database is retried for as long as the busy timeout allows (at least five attempts).
+        while attempts < 5 || Date().timeIntervalSince(started) < busyTimeout {
+            attempts += 1
+            let file = try DatabaseFile(path: path)
+            let (probe, stamp) = try Self.open(file, busyTimeout: busyTimeout)
+            let (a, _) = try Self.open(file, busyTimeout: busyTimeout), (b, _) = try Self.open(file, busyTimeout: busyTimeout)
+            // Immutable: SQLite takes no locks and data_version proves nothing, so the files must be as they were.
+            if let snapshot = try attempt(probe: probe, a: a, b: b), stamp == nil || stamp == file.stamp { return snapshot }
         }
-        throw CRMError("the database kept changing while it was being opened; run again: \(path)")
+        throw CRMError("the database kept changing while it was being read (\(attempts) attempts in \(Self.seconds(Date().timeIntervalSince(started).rounded())) s); "
+            + "run again when its writer is idle: \(path)")
     }
 
     private func attempt(probe: DatabaseQueue, a: DatabaseQueue, b: DatabaseQueue) throws -> Snapshot? {
@@ -151,6 +183,7 @@ public struct SnapshotReader {
         group.wait()
         if let error = results.error {
             if let e = error as? CRMError { throw e }
+            if Self.isBusy(error) { throw Self.lockedError(path, busyTimeout) }
             throw CRMError("cannot read database \(path): \(Self.reason(error))")
         }
         guard unchanged, let first = results.a, let second = results.b else { return nil }
@@ -159,6 +192,7 @@ public struct SnapshotReader {
 
     private func guarded<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as CRMError { throw e } catch {
+            if Self.isBusy(error) { throw Self.lockedError(path, busyTimeout) }
             throw CRMError("cannot read database \(path): \(Self.reason(error))")
         }
     }

@@ -1,7 +1,7 @@
 import Formatting
 /// Parses the timestamp forms of the input contract into instants:
 /// `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS[.fff]]`, `YYYY-MM-DDTHH:MM[:SS[.fff]]`,
-/// each optionally followed by `Z` or `+HH:MM` / `-HH:MM`.
+/// each optionally followed by `Z` or `+HH:MM` / `-HH:MM` (at most 14:00 either way), years 0001 to 9999.
 /// A value without an offset is wall-clock time in the report's zone.
 /// Works on raw UTF-8 bytes, because it runs once per timestamp on millions of rows.
 public struct TimestampParser: Sendable {
@@ -19,7 +19,7 @@ public struct TimestampParser: Sendable {
         let n = b.count
         guard n >= 10, b[4] == 0x2D, b[7] == 0x2D,
               let year = num(b, 0, 4), let month = num(b, 5, 2), let day = num(b, 8, 2),
-              month >= 1, month <= 12, day >= 1,
+              year >= 1, month >= 1, month <= 12, day >= 1,   // year 0000 is no date a CRM writes
               day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }
         var ms = Int64(CivilDate.days(year: year, month: month, day: day)) * Instant.msPerDay
         var i = 10
@@ -50,7 +50,8 @@ public struct TimestampParser: Sendable {
         if i == n { return zone.instant(fromLocal: ms) }
         if b[i] == 0x5A { return i + 1 == n ? Instant(ms: ms) : nil }   // 'Z'
         guard b[i] == 0x2B || b[i] == 0x2D, i + 6 == n, b[i + 3] == 0x3A,
-              let oh = num(b, i + 1, 2), let om = num(b, i + 4, 2), oh <= 18, om < 60 else { return nil }
+              let oh = num(b, i + 1, 2), let om = num(b, i + 4, 2), om < 60,
+              oh * 60 + om <= 14 * 60 else { return nil }   // real UTC offsets run from -12:00 to +14:00
         let offset = Int64(oh * 3600 + om * 60) * 1000
         return Instant(ms: b[i] == 0x2B ? ms - offset : ms + offset)
     }

@@ -31,6 +31,13 @@ public enum DatasetImport {
             throw CRMError("import: dataset folder not found: \(folder)")
         }
         let temp = path + ".partial"
+        // Never delete a folder (or a device) that sits where the database or its temporary file goes.
+        for p in [path, temp] {
+            var st = stat()
+            if stat(p, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
+                throw CRMError("import: \(p) exists and is not a regular file; it is left as it is")
+            }
+        }
         try? FileManager.default.removeItem(atPath: temp)
         do {
             var config = Configuration()

@@ -18,10 +18,11 @@ public struct Provenance: Sendable {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw CRMError("cannot read \(path) to hash it") }
         defer { try? handle.close() }
         var hasher = SHA256()
-        while true {
-            let block = handle.readData(ofLength: 4 << 20)
-            if block.isEmpty { break }
-            hasher.update(data: block)
+        // read(upToCount:) throws where readData(ofLength:) would crash (a `try!` inside Foundation).
+        do {
+            while let block = try handle.read(upToCount: 4 << 20), !block.isEmpty { hasher.update(data: block) }
+        } catch {
+            throw CRMError("cannot read \(path) to hash it: \(error.localizedDescription)")
         }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }

@@ -17,6 +17,9 @@ struct Demo: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where to write the database. Default: demo.sqlite.", valueName: "path"))
     var db = "demo.sqlite"
 
+    @Flag(help: "Replace the file at --db if one exists (a folder is never touched).")
+    var force = false
+
     @Option(help: "Number of contacts.")
     var contacts = 20_000
 
@@ -34,7 +37,8 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         let day = asOf.flatMap(CivilDate.parse) ?? Int(Date().timeIntervalSince1970 / 86_400)
         let started = Date()
-        let counts = try DemoGenerator.generate(path: db, options: .init(contacts: contacts, seed: seed, asOfDay: day)) { done, total in
+        let counts = try DemoGenerator.generate(path: db, options: .init(contacts: contacts, seed: seed, asOfDay: day),
+                                                replace: force) { done, total in
             Terminal.progress("demo: \(done) of \(total) contacts")
         }
         let rows = counts.map { "\($0.1) \($0.0)" }.joined(separator: ", ")

@@ -18,7 +18,8 @@ struct CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
     }
 
-    static func run(_ arguments: [String], in folder: URL? = nil) throws -> Result {
+    /// A run still going after `timeout` seconds is killed (SIGTERM): a hang fails the test instead of stalling the suite.
+    static func run(_ arguments: [String], in folder: URL? = nil, timeout: Double = 120) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -27,6 +28,7 @@ struct CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { if process.isRunning { process.terminate() } }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -1,4 +1,5 @@
 import CRMData
+import Formatting
 import Foundation
 import Testing
 import TestSupport
@@ -97,5 +98,59 @@ struct SnapshotReaderTests {
         try db.execute("CREATE VIEW orders AS SELECT oid AS id, cid AS contact_id, t AS ordered_at, total AS amount, NULL AS channel, NULL AS store, st AS status FROM shop_orders")
         let s = try db.snapshot(asOf: "2026-11-23")
         #expect(s.orders.id == [7] && s.orders.amount == [12.5])
+    }
+}
+
+/// Issue 13, item 4: a writer holding the lock is waited for, up to the busy timeout.
+@Suite("Snapshot reader: busy writer", .serialized)
+struct BusyWriterTests {
+    func fixture() throws -> FixtureDB {
+        let db = try FixtureDB()
+        try db.contact(1, created: "2026-01-01")
+        try db.order(1, contact: 1, at: "2026-02-01", amount: 10)
+        return db
+    }
+
+    func reader(_ db: FixtureDB, timeout: Double) throws -> SnapshotReader {
+        let day = try #require(CivilDate.parse("2026-11-23"))
+        var r = SnapshotReader(path: db.path, asOf: ZoneClock.utc.startOfDay(day), zone: .utc)
+        r.busyTimeout = timeout
+        return r
+    }
+
+    @Test("a lock released within the busy timeout is waited for, and the read succeeds")
+    func waits() throws {
+        let db = try fixture()
+        try FixtureDB.holdExclusiveLock(path: db.path, seconds: 0.6)
+        let started = Date()
+        let s = try reader(db, timeout: 10).read()
+        #expect(s.orders.id == [1])
+        #expect(Date().timeIntervalSince(started) >= 0.4)
+    }
+
+    @Test("a lock held past the busy timeout is one error naming the lock, after the timeout")
+    func givesUp() throws {
+        let db = try fixture()
+        try FixtureDB.holdExclusiveLock(path: db.path, seconds: 4)
+        let started = Date()
+        let error = #expect(throws: CRMError.self) { _ = try reader(db, timeout: 1).read() }
+        let waited = Date().timeIntervalSince(started)
+        #expect(error?.message == "database \(db.path) is locked by another connection (a writer held its lock for more than 1 s): "
+            + "run again when the writer has finished, or raise busy_timeout_seconds in the config")
+        #expect(error?.kind == .badInput)
+        #expect(waited >= 0.9 && waited < 3.5, "waited \(waited) s")
+        Thread.sleep(forTimeInterval: 3.6 - waited)   // let the writer finish before the fixture is removed
+    }
+
+    @Test("busy_timeout_seconds is read strictly")
+    func config() throws {
+        var c = ReportConfig()
+        #expect(c.busyTimeoutSeconds == 30)
+        try ConfigFile.apply(yaml: "busy_timeout_seconds: 5", source: "report.yml", to: &c)
+        #expect(c.busyTimeoutSeconds == 5)
+        for bad in ["busy_timeout_seconds: -1", "busy_timeout_seconds: soon", "busy_timeout_seconds: 2.5", "busy_timeout_seconds: 99999"] {
+            #expect(throws: CRMError.self, "\(bad)") { try ConfigFile.apply(yaml: bad, source: "report.yml", to: &c) }
+        }
+        #expect(c.canonicalText == ReportConfig().canonicalText)   // never changes a number, so never the config hash
     }
 }

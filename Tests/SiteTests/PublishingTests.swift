@@ -40,7 +40,7 @@ struct PublishingTests {
         let error = await #expect(throws: CRMError.self) { _ = try await run(db, out: out, beforeSwap: { throw Crash() }) }
         #expect(error?.kind == .internalFailure)
         #expect(try Data(contentsOf: period.appendingPathComponent("report.json")) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["2026-W47", "index.html"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [".crm-report", "2026-W47", "index.html"])
         _ = try await run(db, out: out)
         #expect(try Data(contentsOf: period.appendingPathComponent("report.json")) != before)
     }

@@ -81,11 +81,49 @@ public final class FixtureDB: @unchecked Sendable {
         try insert("deal_stages", ["deal_id": deal, "stage": stage, "entered_at": at])
     }
 
+    /// Runs SQL on any database file (to alter a generated demo database).
+    public static func execute(path: String, _ sql: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: sql) }
+        try queue.close()
+    }
+
     /// Switches a database file to WAL journal mode (checkpointed: no -wal or -shm file stays behind).
     public static func setJournalModeWAL(path: String) throws {
         let queue = try DatabaseQueue(path: path)
         try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
         try queue.close()
+    }
+
+    /// Holds an exclusive lock on a rollback-journal database, as a busy writer does, for `seconds`
+    /// from a background thread; returns once the lock is held.
+    public static func holdExclusiveLock(path: String, seconds: Double) throws {
+        let queue = try DatabaseQueue(path: path)
+        let taken = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            try? queue.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN EXCLUSIVE")
+                taken.signal()
+                Thread.sleep(forTimeInterval: seconds)
+                try db.execute(sql: "COMMIT")
+            }
+            taken.signal()
+        }
+        thread.start()
+        taken.wait()
+    }
+
+    /// A writer connection to a WAL database that never checkpoints: what it commits stays in the
+    /// `-wal` file while it lives, as on a CRM server between checkpoints.
+    public final class WALWriter: @unchecked Sendable {
+        private let queue: DatabaseQueue
+        public init(path: String) throws {
+            var config = Configuration()
+            config.foreignKeysEnabled = false
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+            queue = try DatabaseQueue(path: path, configuration: config)
+        }
+        public func execute(_ sql: String) throws { try queue.write { try $0.execute(sql: sql) } }
     }
 
     /// Reads the fixture as of the start of a day, through the real reader.
