@@ -36,8 +36,8 @@ bench: deps
 	scripts/bench.sh
 
 gallery: deps
-	swift run chart-gallery output/gallery
-	@echo "Open output/gallery/index.html"
+	swift run chart-gallery gallery
+	@echo "Open gallery/index.html"
 
 clean:
 	rm -rf .build output/* $(DEMO_DB)
