@@ -30,7 +30,11 @@ let package = Package(
         ]),
         .target(name: "Statistics"),
         .target(name: "Reports", dependencies: ["CRMData", "Formatting", "Statistics"]),
-        .target(name: "Audits", dependencies: ["CRMData", "Formatting"]),
+        .target(name: "CPhone", linkerSettings: [.linkedLibrary("phonenumber")]),
+        .systemLibrary(name: "CIDN2", pkgConfig: "libidn2", providers: [.apt(["libidn2-dev"])]),
+        .target(name: "Audits", dependencies: ["CRMData", "Formatting", "CPhone", "CIDN2"],
+                resources: [.copy("Validation/Resources/disposable-email-domains")]),
+        .executableTarget(name: "stale-bench", dependencies: ["Audits", "CRMData", "Formatting"]),
         .target(name: "DemoData", dependencies: [
             "CRMData",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -64,5 +68,6 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["crm-report", "TestSupport", "DemoData"]),
         .testTarget(name: "DatasetImportTests", dependencies: ["DatasetImport", "Reports", "CRMData", "TestSupport"]),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

@@ -1,0 +1,103 @@
+import CRMData
+import Formatting
+
+/// Runs the stale-contact audit over one snapshot: validates every distinct e-mail and phone
+/// once on creation, then audits any moment at or before the as-of moment cheaply (the trend and
+/// the summary's stale share at three moments reuse the same validation).
+public struct StaleAuditor: Sendable {
+    public let snapshot: Snapshot
+    public let settings: StaleSettings
+    public let validation: ContactValidation
+
+    public init(snapshot: Snapshot, config: ReportConfig) {
+        self.snapshot = snapshot
+        settings = StaleSettings(config: config)
+        validation = ContactValidation(contacts: snapshot.contacts, settings: settings.validation)
+    }
+
+    /// The audit at A with its trend at `previousAsOf` (A minus one period, see `previousAsOf(_:)`).
+    /// `period` and `previousPeriod` are the report periods ending at or before those moments,
+    /// used by `sms_to_non_mobile` ("SMS messages sent in the period").
+    public func audit(previousAsOf: Instant, period: Range<Instant>, previousPeriod: Range<Instant>) -> StaleContactsAudit {
+        let now = context(at: snapshot.asOf, period: period)
+        let before = context(at: previousAsOf, period: previousPeriod)
+        let sourceOf = snapshot.contacts.source
+        let labels = snapshot.vocabulary.sources
+        func label(_ row: Int32) -> String { labels[sourceOf[Int(row)]] ?? StaleCheckResult.noSource }
+        let zeroBySource = Dictionary(now.base.map { (label($0), 0) }, uniquingKeysWith: { a, _ in a })
+
+        var checks: [String: StaleCheckResult?] = [:]
+        var notes: [StaleAuditNote] = []
+        var findings: [Finding] = []
+        for check in StaleChecks.all {
+            let id = check.identifier
+            let needs = type(of: check).tables
+            let absent = needs.reads.filter { !snapshot.has($0) }
+            if needs.needsOne, !needs.reads.isEmpty, absent.count == needs.reads.count {
+                checks[id] = .some(nil)
+                notes.append(StaleAuditNote(check: id, effect: .notRun, absentTables: absent))
+                continue
+            }
+            if !absent.isEmpty { notes.append(StaleAuditNote(check: id, effect: .partial, absentTables: absent)) }
+            let found = check.findings(in: now)
+            var bySource = zeroBySource
+            for f in found { bySource[label(f.contact), default: 0] += 1 }
+            checks[id] = StaleCheckResult(count: found.count, share: Self.share(found.count, of: now.base.count),
+                                          previousCount: check.findings(in: before).count, bySource: bySource)
+            findings += found
+        }
+        let ids = snapshot.contacts.id
+        findings.sort { a, b in
+            ids[Int(a.contact)] != ids[Int(b.contact)] ? ids[Int(a.contact)] < ids[Int(b.contact)] : a.check < b.check
+        }
+        return StaleContactsAudit(base: now.base.count, previousBase: before.base.count, checks: checks, notes: notes,
+                                  findings: findings)
+    }
+
+    /// The summary's stale share at a moment T at or before A (A, the previous period's end, the
+    /// year-ago period's end): base contacts with a finding of unverified, invalid_email,
+    /// invalid_phone, bounced or unreachable, over the base at T.
+    public func staleShare(at moment: Instant) -> StaleShare {
+        let c = context(at: moment, period: moment..<moment)
+        var stale = Set<Int32>()
+        for check in StaleChecks.all where StaleChecks.staleShareChecks.contains(check.identifier) {
+            for f in check.findings(in: c) { stale.insert(f.contact) }
+        }
+        return StaleShare(stale: stale.count, base: c.base.count, share: Self.share(stale.count, of: c.base.count))
+    }
+
+    /// Reachability at a moment, for the consent audit's addressable base.
+    public func reachability(at moment: Instant) -> ContactReachability {
+        ContactReachability(snapshot: snapshot, validation: validation, at: moment)
+    }
+
+    /// What the checks see at a moment.
+    public func context(at moment: Instant, period: Range<Instant>) -> StaleContext {
+        StaleContext(snapshot: snapshot, at: moment, period: period, settings: settings, validation: validation)
+    }
+
+    /// A minus one period: 7 local days for weeks, one calendar month (day clamped) for months.
+    public static func previousAsOf(_ asOf: Instant, period: ReportConfig.PeriodKind, zone: ZoneClock) -> Instant {
+        let day = zone.day(of: asOf)
+        return zone.startOfDay(period == .week ? day - 7 : CivilDate.addingMonths(-1, to: day))
+    }
+
+    static func share(_ count: Int, of base: Int) -> Double? { base > 0 ? Double(count) / Double(base) : nil }
+}
+
+/// The summary's stale share at one moment.
+public struct StaleShare: Sendable, Equatable, Codable {
+    public let stale: Int
+    public let base: Int
+    /// stale / base; nil when the base is empty.
+    public let share: Double?
+}
+
+extension StaleContactsAudit {
+    /// The whole audit in one call: validation, A and the trend at `previousAsOf`.
+    public static func compute(snapshot: Snapshot, config: ReportConfig, previousAsOf: Instant,
+                               period: Range<Instant>, previousPeriod: Range<Instant>) -> StaleContactsAudit {
+        StaleAuditor(snapshot: snapshot, config: config).audit(previousAsOf: previousAsOf, period: period,
+                                                               previousPeriod: previousPeriod)
+    }
+}

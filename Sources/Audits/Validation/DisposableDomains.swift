@@ -1,0 +1,40 @@
+import Foundation
+
+/// Throwaway mail domains: the public CC0 list shipped as a resource (see its SOURCE.md), plus
+/// the domains of config `stale.disposable_domains`. A sub-domain of a listed domain is listed.
+public struct DisposableDomains: Sendable {
+    private let domains: Set<String>
+
+    /// The shipped list, read once per process; empty if the resource bundle is missing
+    /// (the audit then finds no disposable domains rather than failing the run).
+    public static let shipped: Set<String> = {
+        guard let folder = Bundle.module.url(forResource: "disposable-email-domains", withExtension: nil),
+              let text = try? String(contentsOf: folder.appendingPathComponent("disposable_email_blocklist.conf"), encoding: .utf8)
+        else { return [] }
+        return Set(text.split(whereSeparator: \.isNewline).compactMap { line in
+            let name = line.trimmingCharacters(in: .whitespaces).lowercased()
+            return name.isEmpty || name.hasPrefix("#") ? nil : name
+        })
+    }()
+
+    /// The shipped list extended by more domains (as typed: Unicode names are converted to A-labels).
+    public init(adding extra: [String] = []) {
+        var all = Self.shipped
+        for name in extra {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { continue }
+            all.insert(DomainName.toASCII(Substring(trimmed)) ?? trimmed.lowercased())
+        }
+        domains = all
+    }
+
+    /// Whether a lower-case ASCII domain or one of its parent domains is listed.
+    public func contains(_ asciiDomain: String) -> Bool {
+        var rest = Substring(asciiDomain)
+        while true {
+            if domains.contains(String(rest)) { return true }
+            guard let dot = rest.firstIndex(of: ".") else { return false }
+            rest = rest[rest.index(after: dot)...]
+        }
+    }
+}
