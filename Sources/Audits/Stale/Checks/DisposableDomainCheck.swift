@@ -15,7 +15,8 @@ public struct DisposableDomainCheck: StaleCheck {
                                                      ["id": "2", "created_at": "2026-01-01", "email": "b@eu.Mailinator.com"]]]),
                   Example(config: ["stale.disposable_domains": "[throwaway.example]"],
                           ["contacts": [["id": "1", "created_at": "2026-01-01", "email": "a@throwaway.example"]]])],
-        passing: [Example(findings: 0, ["contacts": [["id": "1", "created_at": "2026-01-01", "email": "a@notmailinator.com"],
+        // The list itself names notmailinator.com, so the look-alike here is xmailinator.com.
+        passing: [Example(findings: 0, ["contacts": [["id": "1", "created_at": "2026-01-01", "email": "a@xmailinator.com"],
                                                      ["id": "2", "created_at": "2026-01-01", "email": "a@mailinator.com.example.org"]]])])
 
     public func findings(in context: StaleContext) -> [Finding] {
