@@ -119,6 +119,9 @@ import TestSupport
             "7 bounced", "7 dormant", "7 unreachable",
             "9 sms_to_non_mobile",
         ])
+        let csv = audit.csvRows(in: auditor.snapshot)
+        #expect(csv.first == StaleFindingRow(contactID: 1, check: "duplicate", source: "site"))
+        #expect(csv[8] == StaleFindingRow(contactID: 5, check: "dormant", source: nil))
     }
 
     @Test func staleShareAtThreeMoments() throws {

@@ -28,7 +28,7 @@ public struct StaleAuditor: Sendable {
 
         var checks: [String: StaleCheckResult?] = [:]
         var notes: [StaleAuditNote] = []
-        var findings: [Finding] = []
+        var flagged: [String: [Bool]] = [:]   // by check id: per contact row, a finding at A
         for check in StaleChecks.all {
             let id = check.identifier
             let needs = type(of: check).tables
@@ -41,15 +41,16 @@ public struct StaleAuditor: Sendable {
             if !absent.isEmpty { notes.append(StaleAuditNote(check: id, effect: .partial, absentTables: absent)) }
             let found = check.findings(in: now)
             var bySource = zeroBySource
-            for f in found { bySource[label(f.contact), default: 0] += 1 }
+            var rows = [Bool](repeating: false, count: snapshot.contacts.count)
+            for f in found {
+                bySource[label(f.contact), default: 0] += 1
+                rows[Int(f.contact)] = true
+            }
+            flagged[id] = rows
             checks[id] = StaleCheckResult(count: found.count, share: Self.share(found.count, of: now.base.count),
                                           previousCount: check.findings(in: before).count, bySource: bySource)
-            findings += found
         }
-        let ids = snapshot.contacts.id
-        findings.sort { a, b in
-            ids[Int(a.contact)] != ids[Int(b.contact)] ? ids[Int(a.contact)] < ids[Int(b.contact)] : a.check < b.check
-        }
+        let findings = Self.sortedFindings(flagged, base: now.base, ids: snapshot.contacts.id)
         return StaleContactsAudit(base: now.base.count, previousBase: before.base.count, checks: checks, notes: notes,
                                   findings: findings)
     }
@@ -59,11 +60,12 @@ public struct StaleAuditor: Sendable {
     /// invalid_phone, bounced or unreachable, over the base at T.
     public func staleShare(at moment: Instant) -> StaleShare {
         let c = context(at: moment, period: moment..<moment)
-        var stale = Set<Int32>()
+        var stale = [Bool](repeating: false, count: snapshot.contacts.count)
         for check in StaleChecks.all where StaleChecks.staleShareChecks.contains(check.identifier) {
-            for f in check.findings(in: c) { stale.insert(f.contact) }
+            for f in check.findings(in: c) { stale[Int(f.contact)] = true }
         }
-        return StaleShare(stale: stale.count, base: c.base.count, share: Self.share(stale.count, of: c.base.count))
+        let count = stale.lazy.filter { $0 }.count
+        return StaleShare(stale: count, base: c.base.count, share: Self.share(count, of: c.base.count))
     }
 
     /// Reachability at a moment, for the consent audit's addressable base.
@@ -80,6 +82,20 @@ public struct StaleAuditor: Sendable {
     public static func previousAsOf(_ asOf: Instant, period: ReportConfig.PeriodKind, zone: ZoneClock) -> Instant {
         let day = zone.day(of: asOf)
         return zone.startOfDay(period == .week ? day - 7 : CivilDate.addingMonths(-1, to: day))
+    }
+
+    /// The findings by contact id, then check id: one pass over the base in id order with the
+    /// checks in id order, instead of sorting millions of findings.
+    static func sortedFindings(_ flagged: [String: [Bool]], base: [Int32], ids: [Int64]) -> [Finding] {
+        let inIDOrder = zip(base, base.dropFirst()).allSatisfy { ids[Int($0)] < ids[Int($1)] }
+        let rows = inIDOrder ? base : base.sorted { ids[Int($0)] < ids[Int($1)] }
+        let checks = flagged.sorted { $0.key < $1.key }
+        var findings: [Finding] = []
+        findings.reserveCapacity(checks.reduce(0) { n, c in n + c.value.lazy.filter { $0 }.count })
+        for row in rows {
+            for (id, flags) in checks where flags[Int(row)] { findings.append(Finding(check: id, contact: row)) }
+        }
+        return findings
     }
 
     static func share(_ count: Int, of base: Int) -> Double? { base > 0 ? Double(count) / Double(base) : nil }

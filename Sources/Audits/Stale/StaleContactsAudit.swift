@@ -1,3 +1,5 @@
+import CRMData
+
 /// The stale-contact audit's result for one run, as every renderer reads it. Its Codable form is
 /// exactly report.json's `stale_contacts` (outputs.md): `base`, `previous_base` and `checks` by id,
 /// each `{count, share, previous_count, by_source}` or `null` when the check was not run. The
@@ -104,6 +106,25 @@ public struct StaleAuditNote: Sendable, Equatable {
         switch effect {
         case .notRun: return "stale_contacts.\(check): not run, table \(tables) absent"
         case .partial: return "stale_contacts.\(check): table \(tables) absent, checked without it"
+        }
+    }
+}
+
+/// One line of `findings/stale-contacts.csv` (`contact_id,check,source`), in the audit's order.
+public struct StaleFindingRow: Sendable, Equatable {
+    public let contactID: Int64
+    public let check: String
+    /// `contacts.source`; nil when NULL.
+    public let source: String?
+}
+
+extension StaleContactsAudit {
+    /// The findings as CSV rows, resolved against the snapshot the audit was computed from.
+    public func csvRows(in snapshot: Snapshot) -> [StaleFindingRow] {
+        findings.map { f in
+            let row = Int(f.contact)
+            return StaleFindingRow(contactID: snapshot.contacts.id[row], check: f.check,
+                                   source: snapshot.vocabulary.sources[snapshot.contacts.source[row]])
         }
     }
 }

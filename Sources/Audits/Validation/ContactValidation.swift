@@ -28,12 +28,25 @@ public struct ContactValidation: Sendable {
         emailValue = emails.codes
         phoneValue = phones.codes
 
-        let emailVerdicts = parallelMap(emails.values) { text -> (valid: Bool, role: Bool, disposable: Bool, key: String) in
-            let v = EmailValidator.check(text)
-            let role = v.localPart.map(settings.roles.contains(localPart:)) ?? false
-            let disposable = v.asciiDomain.map(settings.disposable.contains) ?? false
-            return (v.isValid, role, disposable, v.trimmed.lowercased())
-        }
+        let emailVerdicts = parallelChunks(emails.values.count) { range in
+            // Addresses share few domains: judge each distinct domain once per chunk.
+            var domains: [Substring: (ascii: String?, disposable: Bool)] = [:]
+            return range.map { i -> (valid: Bool, role: Bool, disposable: Bool, key: String) in
+                var disposable = false
+                let v = EmailValidator.check(emails.values[i]) { domain in
+                    if let known = domains[domain] {
+                        disposable = known.disposable
+                        return known.ascii
+                    }
+                    let ascii = DomainName.asciiMailDomain(domain)
+                    disposable = ascii.map(settings.disposable.contains) ?? false
+                    domains[domain] = (ascii, disposable)
+                    return ascii
+                }
+                let role = v.localPart.map(settings.roles.contains(localPart:)) ?? false
+                return (v.isValid, role, v.isValid && disposable, v.trimmed.lowercased())
+            }
+        }.flatMap { $0 }
         emailValid = emailVerdicts.map(\.valid)
         emailIsRole = emailVerdicts.map(\.role)
         emailIsDisposable = emailVerdicts.map(\.disposable)
@@ -41,8 +54,11 @@ public struct ContactValidation: Sendable {
         emailGroup = groups.codes
         emailGroupCount = groups.values.count
 
+        // Typings of one number that differ only in spacing and punctuation are one call.
+        let canonical = DistinctValues(phones.values.map(PhoneValidator.canonicalForm))
         let region = settings.defaultRegion
-        let phoneVerdicts = parallelMap(phones.values) { PhoneValidator.check($0, region: region) }
+        let canonicalVerdicts = parallelMap(canonical.values) { PhoneValidator.check($0, region: region) }
+        let phoneVerdicts = canonical.codes.map { canonicalVerdicts[Int($0)] }
         phoneValid = phoneVerdicts.map(\.isValid)
         phoneMobile = phoneVerdicts.map(\.isMobile)
         let numbers = DistinctValues(phoneVerdicts.map(\.e164))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Role mailboxes (RFC 2142 and common practice), extendable by config `stale.role_addresses`.
 /// A role address is one whose whole local part is a listed name, ignoring case.
 public struct RoleAddresses: Sendable {

@@ -26,9 +26,11 @@ public struct DuplicateCheck: StaleCheck {
         let v = context.validation
         var emails = [Int32](repeating: 0, count: v.emailGroupCount)
         var phones = [Int32](repeating: 0, count: v.e164.count)
+        // Group sizes over the base at T only: a deleted twin makes no duplicate.
         for row in context.base {
-            if case let g = v.emailGroup(Int(row)), g >= 0 { emails[Int(g)] += 1 }
-            if case let g = v.phoneGroup(Int(row)), g >= 0 { phones[Int(g)] += 1 }
+            let e = v.emailGroup(Int(row)), p = v.phoneGroup(Int(row))
+            if e >= 0 { emails[Int(e)] += 1 }
+            if p >= 0 { phones[Int(p)] += 1 }
         }
         return context.findings(Self.description) { row in
             let e = v.emailGroup(row), p = v.phoneGroup(row)

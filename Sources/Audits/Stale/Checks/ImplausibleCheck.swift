@@ -1,4 +1,5 @@
 import Formatting
+import Foundation
 
 /// A birth date that does not parse as YYYY-MM-DD, lies after T's day, or more than 120 years before it.
 public struct ImplausibleCheck: StaleCheck {
