@@ -35,3 +35,21 @@ import Testing
         #expect(!PhoneValidator.check("(650) 253-0000", region: "RU").isValid)
     }
 }
+
+@Suite struct PhoneCanonicalFormTests {
+    @Test func punctuationOnlyTypingsShareOneForm() {
+        #expect(PhoneValidator.canonicalForm("8 (912) 345-67-89") == "89123456789")
+        #expect(PhoneValidator.canonicalForm("+7 912 345.67.89") == "+79123456789")
+        // Anything libphonenumber might read differently stays as typed.
+        #expect(PhoneValidator.canonicalForm("8 912 345 67 89 ext. 12") == "8 912 345 67 89 ext. 12")
+        #expect(PhoneValidator.canonicalForm("8+912") == "8+912")
+        #expect(PhoneValidator.canonicalForm("+7\u{00A0}912") == "+7\u{00A0}912")
+    }
+
+    @Test("the canonical form gets the verdict of the typed number", arguments: [
+        "8 (912) 345-67-89", "+7 912 345-67-89", "8 (301) 123-45-67", "12345", "+1 650 253 0000", "(650) 253-0000", "8 800 123 45 67",
+    ])
+    func sameVerdict(_ typed: String) {
+        #expect(PhoneValidator.check(PhoneValidator.canonicalForm(typed), region: "RU") == PhoneValidator.check(typed, region: "RU"))
+    }
+}
