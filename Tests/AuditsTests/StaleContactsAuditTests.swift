@@ -222,3 +222,14 @@ import TestSupport
         #expect(!r.phoneValid[row(4)] && r.phoneE164(row(4)) == nil)
     }
 }
+
+@Suite struct StaleSettingsTests {
+    @Test func configOverridesASeverityAndTheDays() throws {
+        let config = try ReportConfig.applying(["stale.severity": "{bounced: violation}", "stale.verify_days": "365"])
+        let settings = StaleSettings(config: config)
+        #expect(settings.severity(of: BouncedCheck.description) == .violation)
+        #expect(settings.severity(of: DormantCheck.description) == .warning)
+        #expect(settings.verifyDays == 365)
+        #expect(StaleAuditor.previousAsOf(Instant(ms: 0), period: .month, zone: .utc).ms == -31 * Instant.msPerDay)
+    }
+}

@@ -21,10 +21,16 @@ public struct StaleAuditor: Sendable {
     public func audit(previousAsOf: Instant, period: Range<Instant>, previousPeriod: Range<Instant>) -> StaleContactsAudit {
         let now = context(at: snapshot.asOf, period: period)
         let before = context(at: previousAsOf, period: previousPeriod)
-        let sourceOf = snapshot.contacts.source
-        let labels = snapshot.vocabulary.sources
-        func label(_ row: Int32) -> String { labels[sourceOf[Int(row)]] ?? StaleCheckResult.noSource }
-        let zeroBySource = Dictionary(now.base.map { (label($0), 0) }, uniquingKeysWith: { a, _ in a })
+        // Counted by source code (slot 0: NULL) and named once per check, not once per finding.
+        let sources = snapshot.contacts.source, labels = snapshot.vocabulary.sources
+        func slot(_ row: Int32) -> Int { Int(sources[Int(row)]) + 1 }
+        var inBase = [Bool](repeating: false, count: labels.count + 1)
+        for row in now.base { inBase[slot(row)] = true }
+        func bySource(_ counts: [Int]) -> [String: Int] {
+            var named: [String: Int] = [:]
+            for s in counts.indices where inBase[s] { named[s == 0 ? StaleCheckResult.noSource : labels.values[s - 1]] = counts[s] }
+            return named
+        }
 
         var checks: [String: StaleCheckResult?] = [:]
         var notes: [StaleAuditNote] = []
@@ -40,15 +46,15 @@ public struct StaleAuditor: Sendable {
             }
             if !absent.isEmpty { notes.append(StaleAuditNote(check: id, effect: .partial, absentTables: absent)) }
             let found = check.findings(in: now)
-            var bySource = zeroBySource
+            var counts = [Int](repeating: 0, count: labels.count + 1)
             var rows = [Bool](repeating: false, count: snapshot.contacts.count)
             for f in found {
-                bySource[label(f.contact), default: 0] += 1
+                counts[slot(f.contact)] += 1
                 rows[Int(f.contact)] = true
             }
             flagged[id] = rows
             checks[id] = StaleCheckResult(count: found.count, share: Self.share(found.count, of: now.base.count),
-                                          previousCount: check.findings(in: before).count, bySource: bySource)
+                                          previousCount: check.findings(in: before).count, bySource: bySource(counts))
         }
         let findings = Self.sortedFindings(flagged, base: now.base, ids: snapshot.contacts.id)
         return StaleContactsAudit(base: now.base.count, previousBase: before.base.count, checks: checks, notes: notes,
