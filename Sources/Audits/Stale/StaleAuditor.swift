@@ -19,8 +19,9 @@ public struct StaleAuditor: Sendable {
     /// `period` and `previousPeriod` are the report periods ending at or before those moments,
     /// used by `sms_to_non_mobile` ("SMS messages sent in the period").
     public func audit(previousAsOf: Instant, period: Range<Instant>, previousPeriod: Range<Instant>) -> StaleContactsAudit {
-        let now = context(at: snapshot.asOf, period: period)
-        let before = context(at: previousAsOf, period: previousPeriod)
+        // The two moments are independent: each on its own core.
+        let (now, before) = parallelPair({ context(at: snapshot.asOf, period: period) },
+                                         { context(at: previousAsOf, period: previousPeriod) })
         // Counted by source code (slot 0: NULL) and named once per check, not once per finding.
         let sources = snapshot.contacts.source, labels = snapshot.vocabulary.sources
         func slot(_ row: Int32) -> Int { Int(sources[Int(row)]) + 1 }
@@ -45,7 +46,7 @@ public struct StaleAuditor: Sendable {
                 continue
             }
             if !absent.isEmpty { notes.append(StaleAuditNote(check: id, effect: .partial, absentTables: absent)) }
-            let found = check.findings(in: now)
+            let (found, previous) = parallelPair({ check.findings(in: now) }, { check.findings(in: before).count })
             var counts = [Int](repeating: 0, count: labels.count + 1)
             var rows = [Bool](repeating: false, count: snapshot.contacts.count)
             for f in found {
@@ -54,7 +55,7 @@ public struct StaleAuditor: Sendable {
             }
             flagged[id] = rows
             checks[id] = StaleCheckResult(count: found.count, share: Self.share(found.count, of: now.base.count),
-                                          previousCount: check.findings(in: before).count, bySource: bySource(counts))
+                                          previousCount: previous, bySource: bySource(counts))
         }
         let findings = Self.sortedFindings(flagged, base: now.base, ids: snapshot.contacts.id)
         return StaleContactsAudit(base: now.base.count, previousBase: before.base.count, checks: checks, notes: notes,
