@@ -10,9 +10,17 @@ public struct StaleAuditor: Sendable {
     public let validation: ContactValidation
 
     public init(snapshot: Snapshot, config: ReportConfig) {
+        let settings = StaleSettings(config: config)
+        self.init(snapshot: snapshot, settings: settings,
+                  validation: ContactValidation(contacts: snapshot.contacts, settings: settings.validation))
+    }
+
+    /// With a validation made beforehand, e.g. started as soon as the contacts were read, in
+    /// parallel with other work (it is most of the audit's cost).
+    public init(snapshot: Snapshot, settings: StaleSettings, validation: ContactValidation) {
         self.snapshot = snapshot
-        settings = StaleSettings(config: config)
-        validation = ContactValidation(contacts: snapshot.contacts, settings: settings.validation)
+        self.settings = settings
+        self.validation = validation
     }
 
     /// The audit at A with its trend at `previousAsOf` (A minus one period, see `previousAsOf(_:)`).
