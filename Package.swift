@@ -29,7 +29,10 @@ let package = Package(
         ]),
         .target(name: "Statistics"),
         .target(name: "Reports", dependencies: ["CRMData", "Formatting", "Statistics"]),
-        .target(name: "Audits", dependencies: ["CRMData", "Formatting"]),
+        .target(name: "CPhone", linkerSettings: [.linkedLibrary("phonenumber")]),
+        .systemLibrary(name: "CIDN2", pkgConfig: "libidn2", providers: [.apt(["libidn2-dev"])]),
+        .target(name: "Audits", dependencies: ["CRMData", "Formatting", "CPhone", "CIDN2"]),
+        .executableTarget(name: "stale-bench", dependencies: ["Audits", "CRMData", "Formatting"]),
         .target(name: "Results", dependencies: ["CRMData", "Reports", "Audits"]),
         .target(name: "DemoData", dependencies: [
             "CRMData",
@@ -63,5 +66,6 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["crm-report", "TestSupport", "DemoData"]),
         .testTarget(name: "DatasetImportTests", dependencies: ["DatasetImport", "Reports", "CRMData", "TestSupport"]),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )
