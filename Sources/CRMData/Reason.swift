@@ -8,12 +8,15 @@ public enum Reason: Sendable, Hashable, Comparable {
     case columnAbsent(table: String, column: String)
     /// The figure comes from an audit that did not run.
     case notAudited
+    /// An audit check lacked optional tables: not run at all, or run on the evidence there is.
+    case checkWithout(check: String, tables: [String], ran: Bool)
 
     public var id: String {
         switch self {
         case .tableAbsent(let t): return "table_absent.\(t)"
         case .columnAbsent(let t, let c): return "column_absent.\(t).\(c)"
         case .notAudited: return "not_audited"
+        case .checkWithout(let c, _, let ran): return "\(ran ? "partial" : "not_run").\(c)"
         }
     }
 
@@ -22,6 +25,9 @@ public enum Reason: Sendable, Hashable, Comparable {
         case .tableAbsent(let t): return "the optional table '\(t)' is absent"
         case .columnAbsent(let t, let c): return "the column '\(t).\(c)' is absent: read as empty"
         case .notAudited: return "not audited yet"
+        case .checkWithout(let c, let t, let ran):
+            let tables = t.joined(separator: ", ")
+            return ran ? "\(c): checked without the absent table \(tables)" : "\(c): not run, the table \(tables) is absent"
         }
     }
 

@@ -70,5 +70,24 @@ public struct SummaryReport: Sendable {
     public let revenueSeriesYearAgo: [Double]
     public let seriesPeriods: [ReportPeriod]
 
+    /// The same summary with one figure given, e.g. an audit's figure once the audit ran.
+    public func replacing(_ m: SummaryMetric, with f: Figure) -> SummaryReport {
+        var all = figures
+        all[m] = f
+        return SummaryReport(period: period, figures: all, revenueSeries: revenueSeries, revenueSeriesYearAgo: revenueSeriesYearAgo,
+                             seriesPeriods: seriesPeriods)
+    }
+
+    /// A point-in-time figure known at the period's end, the previous period's and the year-ago
+    /// period's only (an audit at 26 moments would cost more than the whole read): the trend
+    /// holds the three, the rest unknown.
+    public static func threePoints(current: Double?, previous: Double?, yearAgo: Double?, yearShift: Int) -> Figure {
+        var trend = [Double?](repeating: nil, count: trendLength)
+        trend[trendLength - 1] = current
+        trend[trendLength - 2] = previous
+        if yearShift < trendLength { trend[trendLength - 1 - yearShift] = yearAgo }
+        return Figure(current: current, previous: previous, yearAgo: yearAgo, trend: trend, unavailable: nil)
+    }
+
     public subscript(_ m: SummaryMetric) -> Figure { figures[m] ?? .missing(.notAudited, trendLength: Self.trendLength) }
 }

@@ -26,11 +26,17 @@ public struct ComputedReport: Sendable {
         if let r = funnel.unavailable { list.append(("funnel", r)) }
         if !cohorts.hasCosts { list.append(("cohorts", .tableAbsent("acquisition_costs"))) }
         if let r = campaigns.unavailable { list.append(("campaigns", r)) }
+        for n in audits.stale?.audit.notes ?? [] {
+            list.append(("stale_contacts", .checkWithout(check: n.check, tables: n.absentTables, ran: n.effect == .partial)))
+        }
         return list
     }
 }
 
 /// The audits' results; an audit that did not run is nil.
 public struct AuditResults: Sendable {
-    public init() {}
+    public var stale: StaleAuditResult?
+    public init(stale: StaleAuditResult? = nil) {
+        self.stale = stale
+    }
 }

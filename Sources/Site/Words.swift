@@ -24,6 +24,8 @@ public struct Words: Sendable {
         case .tableAbsent(let t): return fill("note.table_absent", ["table": t])
         case .columnAbsent(let t, let c): return fill("note.column_absent", ["column": "\(t).\(c)"])
         case .notAudited: return self["summary.not_audited"]
+        case .checkWithout(let c, let t, let ran):
+            return fill(ran ? "note.check_partial" : "note.check_not_run", ["check": c, "tables": t.joined(separator: ", ")])
         }
     }
 
@@ -55,6 +57,8 @@ public struct Words: Sendable {
         "reason.unparseable_timestamp": "unparseable timestamp", "reason.negative_amount": "negative amount",
         "note.table_absent": "the optional table '{table}' is absent",
         "note.column_absent": "the column '{column}' is absent: read as empty",
+        "note.check_not_run": "{check}: not run, the table {tables} is absent",
+        "note.check_partial": "{check}: checked without the absent table {tables}",
         "reason.duplicate_id": "duplicate id",
         "reason.unknown_value": "unknown value", "reason.missing_value": "missing value", "reason.missing_reference": "missing reference",
         "archive.title": "All report periods", "archive.latest": "Latest period", "archive.period": "Period",
@@ -107,6 +111,8 @@ public struct Words: Sendable {
         "reason.unparseable_timestamp": "дата не разбирается", "reason.negative_amount": "отрицательная сумма",
         "note.table_absent": "необязательной таблицы '{table}' нет в базе",
         "note.column_absent": "столбца '{column}' нет в базе: читается как пустой",
+        "note.check_not_run": "{check}: проверка не выполнена, нет таблицы {tables}",
+        "note.check_partial": "{check}: проверено без отсутствующей таблицы {tables}",
         "reason.duplicate_id": "повторяющийся идентификатор",
         "reason.unknown_value": "неизвестное значение", "reason.missing_value": "пустое обязательное поле", "reason.missing_reference": "ссылка на несуществующую запись",
         "archive.title": "Все отчётные периоды", "archive.latest": "Последний период", "archive.period": "Период",

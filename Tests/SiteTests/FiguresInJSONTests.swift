@@ -13,13 +13,14 @@ import Testing
 @Suite("Figures in report.json")
 struct FiguresInJSONTests {
     /// View-model keys that hold words, labels, chart figures (a chart's table is drawn from
-    /// the chart's own data) or settings, not figures of the results.
+    /// the chart's own data), settings, masked personal data or a page's cap ("and 107 more"),
+    /// not figures of the results.
     static let skipped: Set<String> = ["heading", "lead", "title", "label", "definitions", "footer", "nav", "lang", "site_title",
                                        "period_text", "period_label", "name", "anchor", "href", "id", "stage", "group",
                                        "rule", "action", "table_title", "headers", "spark", "svg", "alt", "meta",
                                        "cohorts_text", "transition_headers", "step_headers", "toc", "notes", "explain",
                                        "tone", "mark", "mark_label", "bar", "folded", "none", "reason", "reason_id", "table",
-                                       "cohort", "source", "dates", "csv",
+                                       "cohort", "source", "dates", "csv", "email", "phone", "rest", "masked",
                                        "point_in_time"]
 
     static func numbers(_ v: JSONValue, into out: inout [Double]) {

@@ -22,11 +22,13 @@ public struct ReportDocument: Codable, Sendable, Equatable {
     /// nil when `campaigns` or `campaign_members` is absent.
     public var campaigns: [CampaignDoc]?
     public var dataQuality: DataQualityDoc
+    /// nil when the audit did not run.
+    public var staleContacts: StaleContactsDoc?
     public var notes: [NoteDoc]
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", generator, asOf = "as_of", timezone, currency, period, source, summary
-        case funnel, cohorts, rfm, campaigns, dataQuality = "data_quality", notes
+        case funnel, cohorts, rfm, campaigns, dataQuality = "data_quality", staleContacts = "stale_contacts", notes
     }
 
     public static let schemaVersion = 1
@@ -112,6 +114,7 @@ extension ReportDocument {
         cohorts = CohortsDoc(r.cohorts)
         rfm = RFMDoc(r.rfm)
         campaigns = r.campaigns.unavailable == nil ? r.campaigns.campaigns.map { CampaignDoc($0, zone: r.zone) } : nil
+        staleContacts = r.audits.stale.map(StaleContactsDoc.init)
         dataQuality = DataQualityDoc(badRows: r.dataQuality.badRowCounts.map { .init(table: $0.table, reason: $0.reason.id, count: $0.count) })
         notes = r.notes.map { note in
             NoteDoc(id: [note.section, note.reason.id].compactMap { $0 }.joined(separator: "."),
