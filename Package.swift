@@ -30,7 +30,10 @@ let package = Package(
         ]),
         .target(name: "Statistics"),
         .target(name: "Reports", dependencies: ["CRMData", "Formatting", "Statistics"]),
-        .target(name: "Audits", dependencies: ["CRMData", "Formatting"]),
+        .target(name: "Audits", dependencies: [
+            "CRMData", "Formatting",
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .target(name: "DemoData", dependencies: [
             "CRMData",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,0 +1,93 @@
+import CRMData
+
+/// The consent state machine of one contact as the pass walks its events in time order:
+/// for each channel, the deciding marketing event (the latest event for that channel or for
+/// NULL, every channel), whether a grant was ever given, and the latest grant; and the latest
+/// `processing` event, read across all channels.
+///
+/// Events must come in the order of `ConsentOrder`: the last one applied is the latest, so a
+/// withdrawal at the same instant as a grant wins, and between equal actions the larger id.
+struct ConsentStates {
+    /// The five channels by raw value, then a sixth slot for message channels outside the
+    /// contract's list: only events for every channel (NULL) reach it.
+    static let slots = Channel.allCases.count + 1
+    static let otherChannel = Channel.allCases.count
+
+    var deciding = [Int32](repeating: -1, count: slots)
+    var everGranted = [Bool](repeating: false, count: slots)
+    var lastGrantAt = [Instant](repeating: .missing, count: slots)
+    var processing: Int32 = -1
+
+    mutating func reset() {
+        for s in 0..<Self.slots {
+            deciding[s] = -1
+            everGranted[s] = false
+            lastGrantAt[s] = .missing
+        }
+        processing = -1
+    }
+
+    @inline(__always) mutating func apply(_ e: Int, _ t: ConsentTable) {
+        switch t.purpose[e] {
+        case .marketing:
+            let isGrant = t.action[e] == .grant
+            if let channel = t.channel[e] {
+                set(Int(channel.rawValue), e, isGrant, t.occurredAt[e])
+            } else {
+                for s in 0..<Self.slots { set(s, e, isGrant, t.occurredAt[e]) }
+            }
+        case .processing:
+            processing = Int32(e)
+        case .thirdParty:
+            break
+        }
+    }
+
+    @inline(__always) private mutating func set(_ slot: Int, _ e: Int, _ isGrant: Bool, _ at: Instant) {
+        deciding[slot] = Int32(e)
+        if isGrant {
+            everGranted[slot] = true
+            lastGrantAt[slot] = at
+        }
+    }
+
+    /// The grant deciding a channel at `moment`, if it is a grant that has not expired by then.
+    @inline(__always) func activeGrant(_ slot: Int, at moment: Instant, _ t: ConsentTable) -> Int32? {
+        let d = deciding[slot]
+        guard d >= 0, t.action[Int(d)] == .grant else { return nil }
+        let expires = t.expiresAt[Int(d)]
+        return expires.exists && expires <= moment ? nil : d
+    }
+}
+
+/// The time orders of the pass.
+enum ConsentOrder {
+    /// Consent events of each contact: by time; at equal times a withdrawal after a grant
+    /// (it wins); then by id (the larger wins).
+    static func events(_ t: ConsentTable, contacts: Int) -> ContactGroups {
+        t.occurredAt.withUnsafeBufferPointer { at in
+            t.id.withUnsafeBufferPointer { id in
+                t.action.withUnsafeBufferPointer { action in
+                    ContactGroups(contact: t.contact, contacts: contacts) { a, b in
+                        let x = Int(a), y = Int(b)
+                        if at[x] != at[y] { return at[x] < at[y] }
+                        if action[x] != action[y] { return action[x] == .grant }
+                        return id[x] < id[y]
+                    }
+                }
+            }
+        }
+    }
+
+    /// Messages of each contact: by send time, then by id.
+    static func messages(_ t: MessageTable, contacts: Int) -> ContactGroups {
+        t.sentAt.withUnsafeBufferPointer { at in
+            t.id.withUnsafeBufferPointer { id in
+                ContactGroups(contact: t.contact, contacts: contacts) { a, b in
+                    let x = Int(a), y = Int(b)
+                    return at[x] != at[y] ? at[x] < at[y] : id[x] < id[y]
+                }
+            }
+        }
+    }
+}
