@@ -57,10 +57,10 @@ public struct ConsentAudit: Sendable {
 
         // Sort: check id, then message id, contact id, deciding event id (none first).
         let rankOf: [Int] = { let sorted = ids.sorted(); return ids.map { sorted.firstIndex(of: $0) ?? 0 } }()
-        func id(_ row: Int32, _ table: [Int64]?) -> Int64 { row >= 0 ? (table?[Int(row)] ?? .min) : .min }
-        let messageID = raw.message.map { id($0, messages.id) }
-        let contactID = raw.contact.map { snapshot.contacts.id[Int($0)] }
-        let eventID = raw.event.map { id($0, consents.id) }
+        let messageIDs = messages.id, contactIDs = snapshot.contacts.id, eventIDs = consents.id
+        let messageID = raw.message.map { $0 >= 0 ? messageIDs[Int($0)] : .min }
+        let contactID = raw.contact.map { contactIDs[Int($0)] }
+        let eventID = raw.event.map { $0 >= 0 ? eventIDs[Int($0)] : .min }
         let order = (0..<raw.count).sorted { a, b in
             let ra = rankOf[Int(raw.check[a])], rb = rankOf[Int(raw.check[b])]
             if ra != rb { return ra < rb }
@@ -77,34 +77,46 @@ public struct ConsentAudit: Sendable {
             let c = Int(raw.check[i])
             let f = Finding(check: ids[c], contact: raw.contact[i], message: raw.message[i], decidingEvent: raw.event[i])
             plain.append(f)
-            keys.append(FindingKey(f, subject: subjects[c], in: snapshot))
+            // The same key as FindingKey(f, subject:in:), from the ids already at hand.
+            let subject = subjects[c]
+            let key: FindingKey
+            switch subject {
+            case .message where messageID[i] != .min: key = FindingKey(check: ids[c], subject: .message, id: messageID[i])
+            case .consent where eventID[i] != .min: key = FindingKey(check: ids[c], subject: .consent, id: eventID[i])
+            default: key = FindingKey(check: ids[c], subject: .contact, id: contactID[i])
+            }
+            keys.append(key)
         }
         let asOfDay = snapshot.zone.day(of: snapshot.asOf)
         let match = waivers.isEmpty ? WaiverMatch.unwaived(count: plain.count) : WaiverMatch(keys: keys, waivers: waivers, asOfDay: asOfDay)
 
         var findings: [ConsentFinding] = []
         findings.reserveCapacity(plain.count)
-        var counts = Dictionary(uniqueKeysWithValues: ids.map { ($0, 0) })
-        var bySeverity: [Severity: Int] = [:]
+        // Counted in arrays by check index and channel code (a dictionary per finding costs more than the pass).
+        var perCheck = [Int](repeating: 0, count: ids.count)
+        var bySeverity = [Int](repeating: 0, count: Severity.allCases.count)
         var waived = 0
-        var byChannel: [String: [String: Int]] = [:]
+        let channels = snapshot.vocabulary.channels
+        var perChannel = [[Int]](repeating: [Int](repeating: 0, count: channels.count), count: ids.count)
         var byCampaign: [Int64: [Int: Int]] = [:]   // campaign id -> check index -> count
         var campaignRow: [Int64: Int32] = [:]
         var violationTimes: [Int64] = []
+        let campaignIDs = snapshot.campaigns?.id ?? []
         for (n, i) in order.enumerated() {
             let c = Int(raw.check[i])
             let f = plain[n]
             let severity = severityOf[c]
             let cf = ConsentFinding(finding: f, severity: severity, key: keys[n], waiver: match.waiverOf[n], unsubscribeMessage: raw.cause[i])
             findings.append(cf)
-            counts[ids[c], default: 0] += 1
-            if cf.isWaived { waived += 1 } else { bySeverity[severity, default: 0] += 1 }
+            perCheck[c] += 1
+            if cf.isWaived { waived += 1 } else { bySeverity[severity.rank] += 1 }
             guard f.message >= 0 else { continue }
             let row = Int(f.message)
-            let channel = snapshot.vocabulary.channels[messages.channel[row]] ?? "(none)"
-            byChannel[ids[c], default: [:]][channel, default: 0] += 1
+            let code = Int(messages.channel[row])
+            if code >= 0 && code < channels.count { perChannel[c][code] += 1 }
             let campaign = messages.campaign[row]
-            if campaign >= 0, let campaignID = snapshot.campaigns?.id[Int(campaign)] {
+            if campaign >= 0, Int(campaign) < campaignIDs.count {
+                let campaignID = campaignIDs[Int(campaign)]
                 byCampaign[campaignID, default: [:]][c, default: 0] += 1
                 campaignRow[campaignID] = campaign
             }
@@ -113,12 +125,16 @@ public struct ConsentAudit: Sendable {
         violationTimes.sort()
 
         self.findings = findings
-        self.counts = counts
+        counts = Dictionary(uniqueKeysWithValues: zip(ids, perCheck))
         judged = Dictionary(uniqueKeysWithValues: checks.map { ($0.description.identifier, populations[$0.population]) })
-        violations = bySeverity[.violation] ?? 0
-        warnings = bySeverity[.warning] ?? 0
-        info = bySeverity[.info] ?? 0
+        violations = bySeverity[Severity.violation.rank]
+        warnings = bySeverity[Severity.warning.rank]
+        info = bySeverity[Severity.info.rank]
         self.waived = waived
+        var byChannel: [String: [String: Int]] = [:]
+        for (c, codes) in perChannel.enumerated() {
+            for (code, n) in codes.enumerated() where n > 0 { byChannel[ids[c], default: [:]][channels.values[code], default: 0] += n }
+        }
         self.byChannel = byChannel
         self.byCampaign = byCampaign.keys.sorted().flatMap { campaignID in
             (byCampaign[campaignID] ?? [:]).map { check, count in
