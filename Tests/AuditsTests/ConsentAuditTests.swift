@@ -137,3 +137,15 @@ import TestSupport
         #expect(try ConsentAudit.run(on: snapshot, config: ReportConfig()) == nil)
     }
 }
+
+extension ConsentAuditTests {
+    @Test func addressableBaseAtSeveralMomentsInOnePass() throws {
+        let run = try ConsentCase(Self.example)
+        let zone = run.snapshot.zone
+        let moments = ["2026-11-23", "2025-06-01", "2026-01-02", "2026-01-01"].map { zone.startOfDay(Self.day($0)) }
+        var asked = 0
+        #expect(run.audit.addressableBase(at: moments, in: run.snapshot) { _, _ in asked += 1; return true } == [3, 1, 3, 1])
+        // Once per contact and channel, whatever the number of moments: 1 e-mail; 3 e-mail (January), then sms (at A); 5 e-mail.
+        #expect(asked == 4)
+    }
+}

@@ -18,24 +18,41 @@ extension ConsentAudit {
     ///   e-mail; a valid phone for sms, phone and messenger; a push token), from the stale audit's validators.
     public func addressableBase(at moment: Instant, in snapshot: Snapshot,
                                 reachable: (_ contact: Int, _ channel: Channel) -> Bool) -> Int {
-        guard let consents = snapshot.consents else { return 0 }
+        addressableBase(at: [moment], in: snapshot, reachable: reachable)[0]
+    }
+
+    /// The addressable base at several moments in one pass (the summary's three figures and its
+    /// 26-period sparkline): each contact's events are walked once, in time order.
+    public func addressableBase(at moments: [Instant], in snapshot: Snapshot,
+                                reachable: (_ contact: Int, _ channel: Channel) -> Bool) -> [Int] {
+        var base = [Int](repeating: 0, count: moments.count)
+        guard let consents = snapshot.consents, !moments.isEmpty else { return base }
         let contacts = snapshot.contacts
+        let ascending = moments.indices.sorted { moments[$0] < moments[$1] }
         var states = ConsentStates()
-        var base = 0
+        // Reachability does not depend on the moment: asked at most once per contact and channel.
+        var known = [Bool?](repeating: nil, count: Channel.allCases.count)
         for k in 0..<min(contacts.count, events.contacts) {
             let range = events.range(k)
-            guard !range.isEmpty, contacts.createdAt[k] < moment else { continue }
-            if contacts.deletedAt[k].exists && contacts.deletedAt[k] < moment { continue }
+            guard !range.isEmpty else { continue }
             states.reset()
-            for i in range {
-                let e = Int(events.order[i])
-                guard consents.occurredAt[e] < moment else { break }
-                states.apply(e, consents)
-            }
-            for channel in Channel.allCases where states.activeGrant(Int(channel.rawValue), at: moment, consents) != nil {
-                if reachable(k, channel) {
-                    base += 1
-                    break
+            for c in known.indices { known[c] = nil }
+            var next = range.lowerBound
+            for m in ascending {
+                let moment = moments[m]
+                while next < range.upperBound, consents.occurredAt[Int(events.order[next])] < moment {
+                    states.apply(Int(events.order[next]), consents)
+                    next += 1
+                }
+                guard contacts.createdAt[k] < moment else { continue }
+                if contacts.deletedAt[k].exists && contacts.deletedAt[k] < moment { continue }
+                for channel in Channel.allCases where states.activeGrant(Int(channel.rawValue), at: moment, consents) != nil {
+                    let c = Int(channel.rawValue)
+                    if known[c] == nil { known[c] = reachable(k, channel) }
+                    if known[c] == true {
+                        base[m] += 1
+                        break
+                    }
                 }
             }
         }
