@@ -1,3 +1,4 @@
+import CRMData
 import Testing
 @testable import Audits
 
@@ -38,5 +39,11 @@ import Testing
                 && severities["minor"] == .warning && severities["old_consent"] == .info)
         #expect(severities.filter { $0.value == .violation }.keys.sorted()
                 == ["after_unsubscribe", "after_withdrawal", "expired_consent", "no_consent", "no_processing_consent", "not_erased", "to_deleted"])
+    }
+
+    @Test func channelsMatchContract() {
+        #expect(ConsentStates.channels == Channel.allCases.count && ConsentStates.slots == Channel.allCases.count + 1)
+        #expect(ConsentStates.otherChannel == Channel.allCases.count)
+        #expect(ConsentStates.allChannels.map { Int($0.rawValue) } == Array(0..<Channel.allCases.count))
     }
 }

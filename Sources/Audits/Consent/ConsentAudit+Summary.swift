@@ -30,8 +30,9 @@ extension ConsentAudit {
         let contacts = snapshot.contacts
         let ascending = moments.indices.sorted { moments[$0] < moments[$1] }
         var states = ConsentStates()
+        let channels = ConsentStates.allChannels
         // Reachability does not depend on the moment: asked at most once per contact and channel.
-        var known = [Bool?](repeating: nil, count: Channel.allCases.count)
+        var known = [Bool?](repeating: nil, count: ConsentStates.channels)
         for k in 0..<min(contacts.count, events.contacts) {
             let range = events.range(k)
             guard !range.isEmpty else { continue }
@@ -46,7 +47,7 @@ extension ConsentAudit {
                 }
                 guard contacts.createdAt[k] < moment else { continue }
                 if contacts.deletedAt[k].exists && contacts.deletedAt[k] < moment { continue }
-                for channel in Channel.allCases where states.activeGrant(Int(channel.rawValue), at: moment, consents) != nil {
+                for channel in channels where states.activeGrant(Int(channel.rawValue), at: moment, consents) != nil {
                     let c = Int(channel.rawValue)
                     if known[c] == nil { known[c] = reachable(k, channel) }
                     if known[c] == true {

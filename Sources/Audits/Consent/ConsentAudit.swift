@@ -98,10 +98,9 @@ public struct ConsentAudit: Sendable {
         var waived = 0
         let channels = snapshot.vocabulary.channels
         var perChannel = [[Int]](repeating: [Int](repeating: 0, count: channels.count), count: ids.count)
-        var byCampaign: [Int64: [Int: Int]] = [:]   // campaign id -> check index -> count
-        var campaignRow: [Int64: Int32] = [:]
-        var violationTimes: [Int64] = []
         let campaignIDs = snapshot.campaigns?.id ?? []
+        var perCampaign = [[Int]](repeating: [Int](repeating: 0, count: ids.count), count: campaignIDs.count)
+        var violationTimes: [Int64] = []
         for (n, i) in order.enumerated() {
             let c = Int(raw.check[i])
             let f = plain[n]
@@ -115,11 +114,7 @@ public struct ConsentAudit: Sendable {
             let code = Int(messages.channel[row])
             if code >= 0 && code < channels.count { perChannel[c][code] += 1 }
             let campaign = messages.campaign[row]
-            if campaign >= 0, Int(campaign) < campaignIDs.count {
-                let campaignID = campaignIDs[Int(campaign)]
-                byCampaign[campaignID, default: [:]][c, default: 0] += 1
-                campaignRow[campaignID] = campaign
-            }
+            if campaign >= 0 && Int(campaign) < campaignIDs.count { perCampaign[Int(campaign)][c] += 1 }
             if severity == .violation && !cf.isWaived { violationTimes.append(messages.sentAt[row].ms) }
         }
         violationTimes.sort()
@@ -136,10 +131,12 @@ public struct ConsentAudit: Sendable {
             for (code, n) in codes.enumerated() where n > 0 { byChannel[ids[c], default: [:]][channels.values[code], default: 0] += n }
         }
         self.byChannel = byChannel
-        self.byCampaign = byCampaign.keys.sorted().flatMap { campaignID in
-            (byCampaign[campaignID] ?? [:]).map { check, count in
-                CampaignCheckCount(campaign: campaignRow[campaignID] ?? -1, campaignID: campaignID, check: ids[check], count: count)
-            }.sorted { $0.check < $1.check }
+        let checksByID = ids.indices.sorted { ids[$0] < ids[$1] }
+        byCampaign = campaignIDs.indices.sorted { campaignIDs[$0] < campaignIDs[$1] }.flatMap { row in
+            checksByID.compactMap { c in
+                perCampaign[row][c] > 0
+                    ? CampaignCheckCount(campaign: Int32(row), campaignID: campaignIDs[row], check: ids[c], count: perCampaign[row][c]) : nil
+            }
         }
         self.waivers = match
         self.policy = policy

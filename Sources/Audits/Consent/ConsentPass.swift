@@ -248,7 +248,7 @@ struct ConsentPass: Sendable {
         let c = consents
         // The marketing grants deciding a contract channel at A, unexpired (a NULL grant may decide several).
         var active: [Int32] = []
-        for slot in 0..<Channel.allCases.count {
+        for slot in 0..<ConsentStates.channels {
             if let g = states.activeGrant(slot, at: settings.asOf, c), !active.contains(g) { active.append(g) }
         }
         var birthDay: Int?? = .none

@@ -10,8 +10,13 @@ import CRMData
 struct ConsentStates {
     /// The five channels by raw value, then a sixth slot for message channels outside the
     /// contract's list: only events for every channel (NULL) reach it.
-    static let slots = Channel.allCases.count + 1
-    static let otherChannel = Channel.allCases.count
+    /// Literals, not `Channel.allCases.count`: `allCases` builds an array at every use, and the pass
+    /// asks per event. `channelsMatchContract` in the tests keeps them in step with `Channel`.
+    static let channels = 5
+    static let slots = 6
+    static let otherChannel = 5
+    /// The five channels in raw-value order, made once.
+    static let allChannels: [Channel] = Channel.allCases.map { $0 }
 
     var deciding = [Int32](repeating: -1, count: slots)
     var everGranted = [Bool](repeating: false, count: slots)
