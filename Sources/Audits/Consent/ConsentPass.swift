@@ -195,15 +195,15 @@ struct ConsentPass: Sendable {
         counts.messages += 1
         if f.isMarketing {
             counts.marketingMessages += 1
-            let d = states.deciding[slot]
+            let d = states.deciding(slot)
             f.deciding = d
             if d >= 0 {
                 f.decidingIsWithdrawal = consents.action[Int(d)] == .withdraw
                 f.decidingAt = consents.occurredAt[Int(d)]
                 f.decidingExpires = consents.expiresAt[Int(d)]
             }
-            f.everGranted = states.everGranted[slot]
-            f.lastGrantAt = states.lastGrantAt[slot]
+            f.everGranted = states.everGranted(slot)
+            f.lastGrantAt = states.lastGrantAt(slot)
             // The latest unsubscribe through an earlier message on this channel, grace days before.
             for u in unsubscribes where u.code == code && u.message != Int32(row) && u.sentAt < sentAt
                 && u.at.ms <= sentAt.ms - settings.graceMs && u.at > f.unsubscribeAt {

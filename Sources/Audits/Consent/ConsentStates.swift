@@ -18,17 +18,24 @@ struct ConsentStates {
     /// The five channels in raw-value order, made once.
     static let allChannels: [Channel] = Channel.allCases.map { $0 }
 
-    var deciding = [Int32](repeating: -1, count: slots)
-    var everGranted = [Bool](repeating: false, count: slots)
-    var lastGrantAt = [Instant](repeating: .missing, count: slots)
+    // SIMD lanes, not arrays: no heap, no uniqueness check per write in the pass's inner loop.
+    // Lanes 0-4 are the channels, lane 5 the other channels; 6 and 7 are unused.
+    private var decidingLanes = SIMD8<Int32>(repeating: -1)
+    private var lastGrantLanes = SIMD8<Int64>(repeating: Instant.missing.ms)
+    private var grantedBits: UInt8 = 0
     var processing: Int32 = -1
 
+    /// The deciding marketing event of a slot (-1: none).
+    @inline(__always) func deciding(_ slot: Int) -> Int32 { decidingLanes[slot] }
+    /// Whether a marketing grant for the slot's channel (or NULL) was ever applied.
+    @inline(__always) func everGranted(_ slot: Int) -> Bool { grantedBits & (1 << UInt8(slot)) != 0 }
+    /// The latest such grant.
+    @inline(__always) func lastGrantAt(_ slot: Int) -> Instant { Instant(ms: lastGrantLanes[slot]) }
+
     mutating func reset() {
-        for s in 0..<Self.slots {
-            deciding[s] = -1
-            everGranted[s] = false
-            lastGrantAt[s] = .missing
-        }
+        decidingLanes = SIMD8(repeating: -1)
+        lastGrantLanes = SIMD8(repeating: Instant.missing.ms)
+        grantedBits = 0
         processing = -1
     }
 
@@ -36,10 +43,20 @@ struct ConsentStates {
         switch t.purpose[e] {
         case .marketing:
             let isGrant = t.action[e] == .grant
+            let at = t.occurredAt[e].ms
             if let channel = t.channel[e] {
-                set(Int(channel.rawValue), e, isGrant, t.occurredAt[e])
+                let slot = Int(channel.rawValue)
+                decidingLanes[slot] = Int32(e)
+                if isGrant {
+                    grantedBits |= 1 << UInt8(slot)
+                    lastGrantLanes[slot] = at
+                }
             } else {
-                for s in 0..<Self.slots { set(s, e, isGrant, t.occurredAt[e]) }
+                decidingLanes = SIMD8(repeating: Int32(e))
+                if isGrant {
+                    grantedBits = 0xFF
+                    lastGrantLanes = SIMD8(repeating: at)
+                }
             }
         case .processing:
             processing = Int32(e)
@@ -48,17 +65,9 @@ struct ConsentStates {
         }
     }
 
-    @inline(__always) private mutating func set(_ slot: Int, _ e: Int, _ isGrant: Bool, _ at: Instant) {
-        deciding[slot] = Int32(e)
-        if isGrant {
-            everGranted[slot] = true
-            lastGrantAt[slot] = at
-        }
-    }
-
     /// The grant deciding a channel at `moment`, if it is a grant that has not expired by then.
     @inline(__always) func activeGrant(_ slot: Int, at moment: Instant, _ t: ConsentTable) -> Int32? {
-        let d = deciding[slot]
+        let d = decidingLanes[slot]
         guard d >= 0, t.action[Int(d)] == .grant else { return nil }
         let expires = t.expiresAt[Int(d)]
         return expires.exists && expires <= moment ? nil : d
