@@ -57,6 +57,11 @@ import TestSupport
             "no_processing_consent:contact:5", "not_erased:contact:5", "old_consent:consent:9",
             "to_deleted:message:106", "unrecorded_unsubscribe:message:100",
         ])
+        // The public key function gives the same keys as the audit.
+        for f in run.audit.findings {
+            let subject = try #require(ConsentChecks.all.first { $0.description.identifier == f.check }).population.subject
+            #expect(FindingKey(f.finding, subject: subject, in: run.snapshot) == f.key)
+        }
         #expect(run.audit.findings.map { run.row($0).event } == [nil, 5, 9, nil, nil, nil, 8, 8, 9, nil, nil])
         #expect(run.audit.findings.map { run.snapshot.contacts.id[Int($0.finding.contact)] } == [1, 3, 5, 2, 2, 2, 5, 5, 5, 4, 1])
         #expect(run.audit.findings.map(\.severity) == [.violation, .violation, .info, .violation, .violation, .violation,

@@ -77,15 +77,8 @@ public struct ConsentAudit: Sendable {
             let c = Int(raw.check[i])
             let f = Finding(check: ids[c], contact: raw.contact[i], message: raw.message[i], decidingEvent: raw.event[i])
             plain.append(f)
-            // The same key as FindingKey(f, subject:in:), from the ids already at hand.
-            let subject = subjects[c]
-            let key: FindingKey
-            switch subject {
-            case .message where messageID[i] != .min: key = FindingKey(check: ids[c], subject: .message, id: messageID[i])
-            case .consent where eventID[i] != .min: key = FindingKey(check: ids[c], subject: .consent, id: eventID[i])
-            default: key = FindingKey(check: ids[c], subject: .contact, id: contactID[i])
-            }
-            keys.append(key)
+            keys.append(FindingKey(check: ids[c], subject: subjects[c], messageID: messageID[i] == .min ? nil : messageID[i],
+                                   consentID: eventID[i] == .min ? nil : eventID[i], contactID: contactID[i]))
         }
         let asOfDay = snapshot.zone.day(of: snapshot.asOf)
         let match = waivers.isEmpty ? WaiverMatch.unwaived(count: plain.count) : WaiverMatch(keys: keys, waivers: waivers, asOfDay: asOfDay)

@@ -23,17 +23,18 @@ public struct FindingKey: Sendable, Hashable, CustomStringConvertible {
     /// The key of a finding: its message when it has one, else the consent event for
     /// `.consent` checks (grant-level), else its contact.
     public init(_ finding: Finding, subject: Subject, in snapshot: Snapshot) {
-        let id: Int64
+        func id(_ row: Int32, _ ids: [Int64]?) -> Int64? { row >= 0 ? ids?[Int(row)] : nil }
+        self.init(check: finding.check, subject: subject, messageID: id(finding.message, snapshot.messages?.id),
+                  consentID: id(finding.decidingEvent, snapshot.consents?.id), contactID: snapshot.contacts.id[Int(finding.contact)])
+    }
+
+    /// The same from the ids at hand (nil: the finding has no such row).
+    public init(check: String, subject: Subject, messageID: Int64?, consentID: Int64?, contactID: Int64) {
         switch subject {
-        case .message where finding.message >= 0:
-            id = snapshot.messages?.id[Int(finding.message)] ?? -1
-        case .consent where finding.decidingEvent >= 0:
-            id = snapshot.consents?.id[Int(finding.decidingEvent)] ?? -1
-        default:
-            self.init(check: finding.check, subject: .contact, id: snapshot.contacts.id[Int(finding.contact)])
-            return
+        case .message where messageID != nil: self.init(check: check, subject: .message, id: messageID ?? 0)
+        case .consent where consentID != nil: self.init(check: check, subject: .consent, id: consentID ?? 0)
+        default: self.init(check: check, subject: .contact, id: contactID)
         }
-        self.init(check: finding.check, subject: subject, id: id)
     }
 
     /// Parses `check:subject:id`; nil when it is not of that form.
