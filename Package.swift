@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["CRMData", "Formatting", "Statistics"]),
         .target(name: "CPhone", linkerSettings: [.linkedLibrary("phonenumber")]),
         .systemLibrary(name: "CIDN2", pkgConfig: "libidn2", providers: [.apt(["libidn2-dev"])]),
-        .target(name: "Audits", dependencies: ["CRMData", "Formatting", "CPhone", "CIDN2"]),
+        .target(name: "Audits", dependencies: ["CRMData", "Formatting", "CPhone", "CIDN2", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "stale-bench", dependencies: ["Audits", "CRMData", "Formatting"]),
         .target(name: "Results", dependencies: ["CRMData", "Reports", "Audits"]),
         .target(name: "DemoData", dependencies: [

@@ -176,8 +176,29 @@ public enum ConfigFile {
             return out
         }
 
+        /// `check: 5` (a count) or `check: 0.01` (a share, below 1); see `Threshold`.
+        func thresholds(_ node: Node, _ key: String) throws -> [String: Threshold] {
+            var out: [String: Threshold] = [:]
+            for (check, v) in try mapping(node, key) {
+                let name = "\(key).\(check)"
+                guard v.scalar != nil else { throw fail(name, "expected a count (a whole number) or a share (a number below 1)") }
+                if let n = v.int {
+                    guard n >= 0 else { throw fail(name, "a count must be 0 or more, got \(n)") }
+                    out[check] = .count(n)
+                } else if let d = v.float, d.isFinite {
+                    guard d >= 0, d < 1 else {
+                        throw fail(name, "a share must be at least 0 and below 1 (write a count as a whole number), got '\(v.string ?? "?")'")
+                    }
+                    out[check] = .share(d)
+                } else {
+                    throw fail(name, "expected a count (a whole number) or a share (a number below 1), got '\(v.string ?? "?")'")
+                }
+            }
+            return out
+        }
+
         func stale(_ node: Node, _ c: inout ReportConfig) throws {
-            let known = ["verify_days", "default_region", "dormant_days", "role_addresses", "disposable_domains", "severity"]
+            let known = ["verify_days", "default_region", "dormant_days", "role_addresses", "disposable_domains", "severity", "thresholds"]
             for (k, v) in try mapping(node, "stale") {
                 switch k {
                 case "verify_days": c.staleVerifyDays = try int(v, "stale.verify_days", min: 1, max: 36500)
@@ -204,6 +225,7 @@ public enum ConfigFile {
                 case "role_addresses": c.staleRoleAddresses = try strings(v, "stale.role_addresses").map { $0.lowercased() }
                 case "disposable_domains": c.staleDisposableDomains = try strings(v, "stale.disposable_domains").map { $0.lowercased() }
                 case "severity": c.staleSeverity = try severities(v, "stale.severity")
+                case "thresholds": c.staleThresholds = try thresholds(v, "stale.thresholds")
                 default: throw unknown("stale.\(k)", known)
                 }
             }
@@ -219,13 +241,7 @@ public enum ConfigFile {
                 case "erasure_days": c.consentErasureDays = try int(v, "consent.erasure_days", min: 0, max: 3650)
                 case "waivers": c.consentWaivers = try string(v, "consent.waivers")
                 case "severity": c.consentSeverity = try severities(v, "consent.severity")
-                case "thresholds":
-                    for (check, tv) in try mapping(v, "consent.thresholds") {
-                        guard let d = tv.float, d >= 0 else {
-                            throw fail("consent.thresholds.\(check)", "expected a count or a share (a number >= 0)")
-                        }
-                        c.consentThresholds[check] = d
-                    }
+                case "thresholds": c.consentThresholds = try thresholds(v, "consent.thresholds")
                 default: throw unknown("consent.\(k)", known)
                 }
             }
@@ -255,7 +271,12 @@ extension ReportConfig {
             "consent.min_age: \(consentMinAge)", "consent.erasure_days: \(consentErasureDays)",
             "consent.waivers: \(consentWaivers ?? "none")", "consent.severity: \(dict(consentSeverity))",
         ]
-        lines.append("consent.thresholds: {" + consentThresholds.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}")
+        func thresholds(_ d: [String: Threshold]) -> String {
+            "{" + d.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+        }
+        lines.append("consent.thresholds: \(thresholds(consentThresholds))")
+        // Only when set, so the hash of every configuration written before this setting existed stays the same.
+        if !staleThresholds.isEmpty { lines.append("stale.thresholds: \(thresholds(staleThresholds))") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

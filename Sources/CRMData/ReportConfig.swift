@@ -45,6 +45,7 @@ public struct ReportConfig: Sendable, Equatable {
     public var staleRoleAddresses: [String] = []
     public var staleDisposableDomains: [String] = []
     public var staleSeverity: [String: String] = [:]
+    public var staleThresholds: [String: Threshold] = [:]
 
     // Consent
     public var consentGraceDays: Int = 0
@@ -53,7 +54,7 @@ public struct ReportConfig: Sendable, Equatable {
     public var consentErasureDays: Int = 30
     public var consentWaivers: String?
     public var consentSeverity: [String: String] = [:]
-    public var consentThresholds: [String: Double] = [:]
+    public var consentThresholds: [String: Threshold] = [:]
 
     public init() {}
 }

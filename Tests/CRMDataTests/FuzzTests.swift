@@ -161,7 +161,12 @@ struct FuzzTests {
                     ok += 1
                     let inRange = (1...5200).contains(c.funnelWindowWeeks) && (1...120).contains(c.cohortCount)
                         && (0...3600).contains(c.busyTimeoutSeconds) && c.currency.count == 3 && ReportLocale.allCases.contains(c.locale)
-                        && TimeZone(identifier: c.timezone) != nil && c.consentThresholds.values.allSatisfy { $0 >= 0 }
+                        && TimeZone(identifier: c.timezone) != nil && c.consentThresholds.values.allSatisfy { t in
+                            switch t {
+                            case .count(let n): return n >= 0
+                            case .share(let f): return f >= 0 && f < 1
+                            }
+                        }
                     if !inRange { problems.append("accepted out of range: \(yaml.debugDescription)") }
                 } catch let e as CRMError {
                     if !e.message.hasPrefix("fuzz.yml: ") || e.message.contains("\n") || e.message.count > 400 {

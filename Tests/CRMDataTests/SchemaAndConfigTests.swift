@@ -72,7 +72,7 @@ struct ConfigFileTests {
         #expect(c.cohortGrain == .week && c.cohortCount == 8 && c.rfmWindowDays == 180)
         #expect(c.campaignWindowDays == 7 && c.campaignPersistenceDays == 30)
         #expect(c.staleDormantDaysB2C == 90 && c.staleDormantDaysB2B == 200 && c.staleRoleAddresses == ["hello"])
-        #expect(c.consentGraceDays == 10 && c.consentThresholds == ["no_consent": 3])
+        #expect(c.consentGraceDays == 10 && c.consentThresholds == ["no_consent": .count(3)])
     }
 
     @Test("an unknown key or a bad value is an error naming the key", arguments: [

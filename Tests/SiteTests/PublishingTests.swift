@@ -61,7 +61,9 @@ struct PublishingTests {
         let summary = try #require(json["summary"] as? [String: Any])
         let revenue = try #require(summary["revenue"] as? [String: Any])
         #expect(revenue["current"] as? Int == 120 && revenue["previous"] as? Int == 0)
-        #expect((summary["stale_share"] as? [String: Any])?["current"] is NSNull)
+        #expect((summary["consent_violations"] as? [String: Any])?["current"] is NSNull)
+        // The fixture's contacts have no e-mail, phone or push token: every one is unreachable, so stale.
+        #expect((summary["stale_share"] as? [String: Any])?["current"] as? Int == 1)
         let bad = try #require((json["data_quality"] as? [String: Any])?["bad_rows"] as? [[String: Any]])
         #expect(bad.count == 1 && bad[0]["table"] as? String == "orders" && bad[0]["reason"] as? String == "negative_amount" && bad[0]["count"] as? Int == 1)
         let csv = try String(contentsOf: out.appendingPathComponent("2026-W47/findings/data-quality.csv"), encoding: .utf8)

@@ -38,7 +38,7 @@ struct ReportDocumentTests {
         #expect(text.contains("\"note\": \"not audited yet\""))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(Array(object.keys).sorted() == ["as_of", "campaigns", "cohorts", "currency", "data_quality", "funnel", "generator",
-                                               "notes", "period", "rfm", "schema_version", "source", "summary", "timezone"])
+                                               "notes", "period", "rfm", "schema_version", "source", "stale_contacts", "summary", "timezone"])
     }
 
     @Test func numbersHaveOneSpelling() {
