@@ -3,7 +3,7 @@
 #   make test   runs the whole test suite
 # Each installs the apt packages it needs when they are missing.
 
-APT_PACKAGES := libsqlite3-dev libcairo2-dev libphonenumber-dev fonts-dejavu-core sqlite3 e2fsprogs
+APT_PACKAGES := libsqlite3-dev libcairo2-dev libphonenumber-dev fonts-dejavu-core sqlite3 e2fsprogs poppler-utils
 BENCH_PACKAGES := time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DB ?= demo.sqlite

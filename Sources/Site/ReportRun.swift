@@ -76,6 +76,8 @@ public struct ReportRun {
                 files += chartFiles(drawn)
                 files += try section.render(context, charts: drawn, templates: templates)
             }
+            let drawn = zip(sections, charts).map { DrawnSection(section: $0, charts: $1) }
+            for edition in ReportEditions.all { files += try edition.render(context, drawn: drawn, templates: templates) }
             let document = ReportDocument(results, provenance: provenance, currency: config.currency)
             files.append(("report.json", Data(try document.text().utf8)))
             return files
@@ -117,7 +119,7 @@ public enum RunStep: Int, CaseIterable, Sendable {
         case .read: return "reading the database"
         case .compute: return "computing the reports"
         case .draw: return "drawing the charts"
-        case .render: return "rendering the pages and report.json"
+        case .render: return "rendering the pages, the e-mail and PDF editions and report.json"
         case .publish: return "publishing"
         }
     }
