@@ -89,8 +89,7 @@ public struct ReportRun {
             var publisher = Publisher(outputRoot: root)
             publisher.beforeSwap = beforeSwap
             try publisher.publish(period: period.label, files: files)
-            let archive = ArchivePage(outputRoot: root, words: words, format: format, provenance: provenance)
-            try publisher.replaceRootFile("index.html", Data(try templates.render("archive", archive.context()).utf8))
+            try ArchivePage.rebuild(outputRoot: root, locale: locale, currency: config.currency, templates: templates)
         }
         return Outcome(periodFolder: URL(fileURLWithPath: config.out).appendingPathComponent(period.label), label: period.label,
                        badRows: results.dataQuality.badRowTotal, results: results)
