@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(name: "AuditsTests", dependencies: ["Audits", "CRMData", "Formatting", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Reports", "CRMData", "TestSupport", "DemoData"]),
         .testTarget(name: "CLITests", dependencies: ["crm-report", "TestSupport", "DemoData"]),
+        .testTarget(name: "BrowserTests", dependencies: ["Site", "CRMData", "Formatting", "DemoData"]),
         .testTarget(name: "DatasetImportTests", dependencies: ["DatasetImport", "Reports", "CRMData", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
