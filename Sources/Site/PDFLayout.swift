@@ -111,8 +111,7 @@ struct PDFLayout {
             max(measure.textWidth(cell(headers, i), style: Self.tableHeaderStyle),
                 rows.map { measure.textWidth(cell($0, i), style: Self.tableStyle) }.max() ?? 0) + padding
         }
-        let total = widths.reduce(0, +)
-        if total > Self.contentWidth { widths = widths.map { $0 * Self.contentWidth / total } }
+        widths = Self.fit(widths, into: Self.contentWidth)
         let lefts = widths.indices.map { i in Self.margin + widths[..<i].reduce(0, +) }
         let right = Self.margin + widths.reduce(0, +)
 
@@ -139,6 +138,22 @@ struct PDFLayout {
             row(r, style: Self.tableStyle)
         }
         y += 8
+    }
+
+    /// Column widths that fit `total`: the widest columns (long labels) give way first, down to a
+    /// common cap, so short figures keep their natural width and are never cut.
+    static func fit(_ widths: [Double], into total: Double) -> [Double] {
+        guard widths.reduce(0, +) > total else { return widths }
+        var cap = total / Double(widths.count)
+        // Raise the cap while the columns narrower than it leave room to share.
+        for w in widths.sorted() {
+            let narrower = widths.filter { $0 <= w }
+            let room = total - narrower.reduce(0, +)
+            let wider = widths.count - narrower.count
+            if wider == 0 || room / Double(wider) < w { break }
+            cap = room / Double(wider)
+        }
+        return widths.map { min($0, cap) }
     }
 
     /// `text` broken at spaces into lines no wider than `width`.
