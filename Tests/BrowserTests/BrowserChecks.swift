@@ -55,6 +55,10 @@ struct BrowserChecks {
                     let report = try check.check(page, width: width, screenshot: shots.appendingPathComponent("\(name)-\(width).png"), printTo: pdf)
                     for problem in report.problems { Issue.record("\(name) at \(width) px: \(problem)") }
                     if let printed = report.printedPages { #expect(printed >= 1 && printed <= 2, "\(name) prints on \(printed) pages") }
+                    if page.lastPathComponent == "email.html" {
+                        let column = try #require(report.mailColumnWidth, "the e-mail's column table")
+                        #expect(column <= 640, "\(name) at \(width) px is \(column) px wide")
+                    }
                 }
             }
         }

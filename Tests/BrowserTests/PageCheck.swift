@@ -11,6 +11,8 @@ struct PageCheck {
     struct Report {
         var problems: [String] = []
         var printedPages: Int?
+        /// The width of the e-mail edition's inner table (its column), when the page is one.
+        var mailColumnWidth: Double?
     }
 
     /// Reported as JSON by the page itself once it has loaded.
@@ -28,7 +30,9 @@ struct PageCheck {
         }
       }
       const broken = Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.currentSrc || i.src);
+      const column = document.querySelector('table[role=presentation] table[role=presentation]');
       return JSON.stringify({ wide: wide.slice(0, 10), broken, images: document.images.length,
+                              column: column ? column.getBoundingClientRect().width : null,
                               links: Array.from(document.querySelectorAll('a[href]')).map(a => a.href) });
     })()
     """
@@ -59,6 +63,7 @@ struct PageCheck {
         for w in found["wide"] as? [String] ?? [] { report.problems.append("wider than the viewport: \(w)") }
         for b in found["broken"] as? [String] ?? [] { report.problems.append("image did not load: \(b.prefix(120))") }
         for link in found["links"] as? [String] ?? [] where !resolves(link) { report.problems.append("link does not resolve: \(link)") }
+        report.mailColumnWidth = found["column"] as? Double
 
         for event in browser.events(since: mark, session: session) {
             let params = event["params"] as? [String: Any] ?? [:]
