@@ -3,8 +3,10 @@
 #   make test   runs the whole test suite
 # Each installs the apt packages it needs when they are missing.
 
-APT_PACKAGES := libsqlite3-dev libcairo2-dev libphonenumber-dev libidn2-dev fonts-dejavu-core sqlite3 e2fsprogs
+APT_PACKAGES := libsqlite3-dev libcairo2-dev libphonenumber-dev libidn2-dev fonts-dejavu-core sqlite3 e2fsprogs poppler-utils
 BENCH_PACKAGES := time
+# The browser checks (Tests/BrowserTests) drive Debian's headless Chromium over the DevTools pipe.
+BROWSER_PACKAGES := chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DB ?= demo.sqlite
 OUT ?= output
@@ -28,6 +30,7 @@ demo: release
 	@echo "Open $(OUT)/index.html in a browser."
 
 test: deps
+	@timeout 900 scripts/apt-ensure.sh $(BROWSER_PACKAGES) || echo "chromium could not be installed: the browser checks will be skipped"
 	swift build --build-tests
 	swift test --skip-build --disable-xctest
 

@@ -1,14 +1,15 @@
 import CCairo
 
-/// A canvas backed by Cairo: an SVG surface for pages or an ARGB image surface for PNG e-mail
-/// images. The only file that imports CCairo. Fonts: DejaVu Sans through Cairo's toy text API,
+/// A canvas backed by Cairo: an SVG surface for pages, an ARGB image surface for PNG e-mail
+/// images, or a PDF page (`CairoPDF.swift`). With CairoPDF.swift, the only file that imports CCairo. Fonts: DejaVu Sans through Cairo's toy text API,
 /// with hinting off so text widths are the same on the SVG and PNG surfaces.
 public final class CairoCanvas: Canvas {
-    private let cr: OpaquePointer
+    /// The Cairo context; CairoPDF.swift moves it between a page's blocks.
+    let cr: OpaquePointer
     private let surface: OpaquePointer
     private(set) var tooltips: [(text: String, rect: Rect)] = []
 
-    private init(surface: OpaquePointer, scale: Double) {
+    init(surface: OpaquePointer, scale: Double) {
         self.surface = surface
         self.cr = cairo_create(surface)
         if scale != 1 { cairo_scale(cr, scale, scale) }
@@ -161,11 +162,11 @@ public final class CairoCanvas: Canvas {
 }
 
 /// Collects the bytes Cairo writes to a stream.
-private final class ByteSink {
+final class ByteSink {
     var bytes: [UInt8] = []
 }
 
-private func writeToSink(_ closure: UnsafeMutableRawPointer?, _ data: UnsafePointer<UInt8>?, _ length: UInt32) -> cairo_status_t {
+func writeToSink(_ closure: UnsafeMutableRawPointer?, _ data: UnsafePointer<UInt8>?, _ length: UInt32) -> cairo_status_t {
     guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
     let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
     sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))

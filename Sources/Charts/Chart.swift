@@ -94,7 +94,7 @@ public struct Chart: Sendable {
         let (raw, tips) = CairoCanvas.svg(width: size.width, height: size.height) { draw(on: $0) }
         let svg = SVGPostProcessor.process(raw, id: id, width: size.width, height: size.height, altText: altText, tooltips: tips)
         let png = CairoCanvas.png(width: size.width, height: size.height, scale: 2) { draw(on: $0) }
-        return RenderedChart(id: id, svg: svg, png: png, altText: altText, table: table, width: size.width, height: size.height)
+        return RenderedChart(id: id, svg: svg, png: png, altText: altText, table: table, width: size.width, height: size.height, source: self)
     }
 }
 

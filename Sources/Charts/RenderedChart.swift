@@ -19,6 +19,8 @@ public struct RenderedChart: Sendable {
     public let table: ChartTable
     public let width: Int
     public let height: Int
+    /// The chart it was drawn from, to draw it once more on another surface (the PDF's pages).
+    public let source: Chart
 }
 
 /// How the values of a chart are formatted.

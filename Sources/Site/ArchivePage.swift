@@ -1,3 +1,4 @@
+import Charts
 import CRMData
 import Foundation
 import Formatting
@@ -5,17 +6,29 @@ import Reports
 
 /// output/index.html: every period published so far, newest first, with the latest summary.
 /// Built from the report.json files in the output folder, so it lists runs of any locale or period kind.
-struct ArchivePage {
+public struct ArchivePage {
     let outputRoot: URL
     let words: Words
     let format: NumberFormat
-    let provenance: Provenance
+
+    /// Rebuilds output/index.html alone from the published periods: the publish step of
+    /// `generate` and `crm-report archive`. Money is in `currency`, else the newest period's.
+    public static func rebuild(outputRoot: URL, locale: ReportLocale, currency: String?, templates: Templates) throws {
+        let words = Words(locale)
+        let probe = ArchivePage(outputRoot: outputRoot, words: words, format: NumberFormat(locale: locale, currency: currency ?? ReportConfig().currency))
+        let newest = probe.entries().first { $0.document != nil }?.document?.currency
+        let page = ArchivePage(outputRoot: outputRoot, words: words,
+                               format: NumberFormat(locale: locale, currency: currency ?? newest ?? ReportConfig().currency))
+        try Publisher(outputRoot: outputRoot).replaceRootFile("index.html", Data(try templates.render("archive", page.context()).utf8))
+    }
 
     /// A published period, read back from its report.json through `ReportDocument`; a folder
     /// whose report.json does not parse is listed with a note rather than left out or fatal.
     struct Entry {
         let label: String
         let document: ReportDocument?
+        /// Whether the folder has its pages (a folder with only a report.json is listed, not linked).
+        var hasPage = true
         var start: String { document?.period.start ?? "" }
     }
 
@@ -30,7 +43,7 @@ struct ArchivePage {
             let document = fm.contents(atPath: json.path).flatMap { try? JSONDecoder().decode(ReportDocument.self, from: $0) }
             if let document, document.period.label != name { continue }
             if document == nil, !fm.fileExists(atPath: json.path) { continue }
-            list.append(Entry(label: name, document: document))
+            list.append(Entry(label: name, document: document, hasPage: fm.fileExists(atPath: folder.appendingPathComponent("index.html").path)))
         }
         return list.sorted { ($0.start, $0.label) > ($1.start, $1.label) }
     }
@@ -45,15 +58,24 @@ struct ArchivePage {
             }
         }
         let newest = list.first { $0.document != nil }
+        let trends = ArchiveTrends(list)
+        let kindWord = trends.kind.map { words["archive.kind.\($0)"] } ?? ""
+        let figureColumns = ArchiveTrends.metrics
         return [
+            "trends_title": words["archive.trends"],
+            "trends": trends.charts(words: words, format: format).map { ["svg": $0.svg, "alt": $0.altText] },
+            "trend_note": trends.documents.count < 2 ? words["archive.trend_only_one"]
+                : (trends.leavesOut(list) ? words.fill("archive.kind_note", ["kind": kindWord]) : ""),
+            "figure_headers": figureColumns.map { words["metric.\($0.rawValue)"] },
             "lang": words["lang"], "title": words["archive.title"], "site_title": words["site.title"],
             "heading": words["archive.title"], "latest_title": words["archive.latest"],
             "latest_label": newest?.label ?? "", "latest_href": newest.map { "\($0.label)/index.html" } ?? "",
             "latest": latest, "has_latest": !latest.isEmpty,
             "period_label": words["archive.period"], "as_of_label": words["archive.as_of"], "open_label": words["archive.open"],
             "periods": list.map { e in
-                ["label": e.label, "href": "\(e.label)/index.html", "dates": e.document.map(dates) ?? words["archive.unreadable"],
-                 "as_of": e.document?.asOf ?? NumberFormat.missing] as [String: Any]
+                ["label": e.label, "href": "\(e.label)/index.html", "linked": e.hasPage, "dates": e.document.map(dates) ?? words["archive.unreadable"],
+                 "as_of": e.document?.asOf ?? NumberFormat.missing,
+                 "figures": figureColumns.map { m in format.figure(e.document?.summary[m.rawValue]?.current, m.kind) }] as [String: Any]
             },
             "footer": "\(words["footer.made_by"]) \(Provenance.generator)",
         ]

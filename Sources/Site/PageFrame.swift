@@ -20,7 +20,7 @@ struct PageFrame {
         c["period_label"] = period.label
         c["period_text"] = periodText
         c["nav"] = pages.map { ["href": $0.file, "label": words[$0.key], "current": $0.file == file] as [String: Any] }
-        c["archive_href"] = "../index.html"
+        c["archive_href"] = archiveHref
         c["archive_label"] = words["nav.archive"]
         c["footer"] = footer
         return c
@@ -36,6 +36,9 @@ struct PageFrame {
             return "\(words["summary.month"]) · \(format.month(day: period.startDay))"
         }
     }
+
+    /// The archive (output/index.html) from a page of the period.
+    var archiveHref: String { "../index.html" }
 
     var footer: String {
         "\(words["footer.made_by"]) \(Provenance.generator), \(words["footer.as_of"]) \(provenance.asOf) (\(words["footer.timezone"]) \(provenance.timezone)), "

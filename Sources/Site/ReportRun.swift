@@ -82,6 +82,8 @@ public struct ReportRun {
                 files += chartFiles(drawn)
                 files += try section.render(context, charts: drawn, templates: templates)
             }
+            let drawn = zip(sections, charts).map { DrawnSection(section: $0, charts: $1) }
+            for edition in ReportEditions.all { files += try edition.render(context, drawn: drawn, templates: templates) }
             let document = ReportDocument(results, provenance: provenance, currency: config.currency)
             files.append(("report.json", Data(try document.text().utf8)))
             return files
@@ -93,8 +95,7 @@ public struct ReportRun {
             var publisher = Publisher(outputRoot: root)
             publisher.beforeSwap = beforeSwap
             try publisher.publish(period: period.label, files: files)
-            let archive = ArchivePage(outputRoot: root, words: words, format: format, provenance: provenance)
-            try publisher.replaceRootFile("index.html", Data(try templates.render("archive", archive.context()).utf8))
+            try ArchivePage.rebuild(outputRoot: root, locale: locale, currency: config.currency, templates: templates)
         }
         return Outcome(periodFolder: URL(fileURLWithPath: config.out).appendingPathComponent(period.label), label: period.label,
                        badRows: results.dataQuality.badRowTotal, results: results)
@@ -123,7 +124,7 @@ public enum RunStep: Int, CaseIterable, Sendable {
         case .read: return "reading the database"
         case .compute: return "computing the reports"
         case .draw: return "drawing the charts"
-        case .render: return "rendering the pages and report.json"
+        case .render: return "rendering the pages, the e-mail and PDF editions and report.json"
         case .publish: return "publishing"
         }
     }

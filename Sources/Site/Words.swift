@@ -29,9 +29,9 @@ public struct Words: Sendable {
         }
     }
 
-    /// The base words and every section's own.
-    static let en = ReportSections.all.reduce(baseEN) { $0.merging($1.words(.en)) { base, _ in base } }
-    static let ru = ReportSections.all.reduce(baseRU) { $0.merging($1.words(.ru)) { base, _ in base } }
+    /// The base words, the editions' (`EditionWords`) and every section's own.
+    static let en = ReportSections.all.reduce(baseEN.merging(EditionWords.en) { base, _ in base }) { $0.merging($1.words(.en)) { base, _ in base } }
+    static let ru = ReportSections.all.reduce(baseRU.merging(EditionWords.ru) { base, _ in base }) { $0.merging($1.words(.ru)) { base, _ in base } }
 
     static let baseEN: [String: String] = [
         "lang": "en",

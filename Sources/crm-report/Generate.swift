@@ -8,7 +8,7 @@ struct Generate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Publish the report site for the latest complete period.",
         discussion: """
-        Writes output/<period>/ (index.html, data-quality.html, charts/, report.json, findings/) into a \
+        Writes output/<period>/ (the pages, email.html, report.pdf, charts/, report.json, findings/) into a \
         temporary folder and moves it into place only when everything succeeded, then refreshes output/index.html. \
         The same database, config, as-of date and version give byte-identical files.
         """)

@@ -1,0 +1,66 @@
+import Charts
+import Foundation
+import Formatting
+import Reports
+
+/// email.html: the period in one self-contained file a CI job can send as the body of a mail.
+/// Only what mail clients render: table layout, inline styles (in the template), the charts as
+/// the PNGs the draw step already made, as `data:` URIs; no script, no stylesheet, no external file.
+enum EmailEdition: Edition {
+    static let file = "email.html"
+
+    static func render(_ context: SectionContext, drawn: [DrawnSection], templates: Templates) throws -> SectionFiles {
+        [(file, Data(try templates.render("email", viewModel(context, charts: drawn.chartsByID)).utf8))]
+    }
+
+    static func viewModel(_ context: SectionContext, charts: [String: RenderedChart]) -> [String: Any] {
+        let words = context.words, frame = context.frame
+        let summary = SummaryPage(report: context.results.summary, frame: frame, notes: [])
+        let available = SummaryMetric.allCases.filter { context.results.summary[$0].unavailable == nil }
+        let missing = SummaryMetric.allCases.filter { context.results.summary[$0].unavailable != nil }
+        let figures: [[String: Any]] = available.map { m in
+            let f = context.results.summary[m]
+            var row: [String: Any] = [
+                "label": words["metric.\(m.rawValue)"], "value": context.format.figure(f.current, m.kind),
+                "deltas": [summary.delta(words["summary.vs_previous"], f.vsPrevious, m),
+                           summary.delta(words["summary.vs_year_ago"], f.vsYearAgo, m)].map(colored),
+            ]
+            if let spark = charts["spark-\(m.rawValue)"] { row["spark"] = image(spark) }
+            return row
+        }
+        let changes = Highlights.top(context)
+        let links = frame.pages.map { ["href": $0.file, "label": words[$0.key]] } + [["href": frame.archiveHref, "label": words["nav.archive"]]]
+        return [
+            "lang": words["lang"], "site_title": words["site.title"], "period_text": frame.periodText,
+            "title": "\(words["summary.title"]) · \(context.period.label)", "heading": words["summary.title"],
+            "intro": words.fill("edition.email_intro", ["period": context.period.label]),
+            "changes_title": words["edition.changes"], "changes": changes.isEmpty ? [words["edition.no_changes"]] : changes,
+            "figures_title": words["edition.figures"], "figures": figures,
+            "unavailable": missing.isEmpty ? "" : words.fill("edition.unavailable", [
+                "list": missing.map { words["metric.\($0.rawValue)"] }.joined(separator: ", "),
+            ]),
+            // The phone-sized drawing: its labels stay legible at a phone's width, and the
+            // 2x PNG stays sharp up to the e-mail's 640 px.
+            "main_chart": (charts["revenue-narrow"] ?? charts["revenue"]).map(image) ?? [:],
+            "links_title": words["edition.full_report"], "links": links,
+            "footer": frame.footer,
+        ]
+    }
+
+    /// A chart as an <img>: its 2x PNG inline, shown at its CSS pixel size.
+    static func image(_ chart: RenderedChart) -> [String: Any] {
+        ["src": "data:image/png;base64,\(Data(chart.png).base64EncodedString())", "alt": chart.altText,
+         "width": chart.width, "height": chart.height]
+    }
+
+    /// Mail clients drop stylesheets: the delta's tone becomes an inline colour.
+    static func colored(_ delta: [String: Any]) -> [String: Any] {
+        var d = delta
+        switch delta["tone"] as? String {
+        case "good": d["color"] = "#0b7a4b"
+        case "bad": d["color"] = "#b3261e"
+        default: d["color"] = "#5b6474"
+        }
+        return d
+    }
+}
