@@ -49,7 +49,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift")
         ]),
         .executableTarget(name: "crm-report", dependencies: [
-            "CRMData", "Reports", "Site", "DemoData", "DatasetImport",
+            "CRMData", "Reports", "Results", "Audits", "Site", "DemoData", "DatasetImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", dependencies: [

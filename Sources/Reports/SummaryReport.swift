@@ -38,6 +38,14 @@ public struct Figure: Sendable, Equatable {
     /// Why the figure is not available (an absent table, an audit not yet run); nil when it is.
     public var unavailable: Reason?
 
+    public init(current: Double?, previous: Double?, yearAgo: Double?, trend: [Double?], unavailable: Reason?) {
+        self.current = current
+        self.previous = previous
+        self.yearAgo = yearAgo
+        self.trend = trend
+        self.unavailable = unavailable
+    }
+
     /// The change from the previous period, and from the same period a year ago.
     public var vsPrevious: Delta? { Delta(from: previous, to: current) }
     public var vsYearAgo: Delta? { Delta(from: yearAgo, to: current) }

@@ -33,10 +33,25 @@ public struct ComputedReport: Sendable {
     }
 }
 
-/// The audits' results; an audit that did not run is nil.
+/// The audits' results; an audit that did not run is nil (the consent audit without
+/// `consents` or `messages`).
 public struct AuditResults: Sendable {
     public var stale: StaleAuditResult?
-    public init(stale: StaleAuditResult? = nil) {
+    public var consent: ConsentAuditResult?
+    public init(stale: StaleAuditResult? = nil, consent: ConsentAuditResult? = nil) {
         self.stale = stale
+        self.consent = consent
     }
+
+    /// Whether `--fail-on` makes the run exit 1, and why: unwaived findings at or above it,
+    /// beyond their thresholds, in either audit.
+    public func gate(failOn: Severity) -> GateOutcome {
+        let stale = Gate.evaluate(self.stale?.tallies ?? [], failOn: failOn)
+        return consent.map { stale.merging($0.audit.gate(failOn: failOn)) } ?? stale
+    }
+}
+
+extension ReportConfig.FailOn {
+    /// The least severity that fails a run.
+    public var severity: Severity { self == .violation ? .violation : .warning }
 }

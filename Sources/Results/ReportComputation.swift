@@ -1,24 +1,32 @@
+import Audits
 import CRMData
 import Reports
 
 /// The compute step: the snapshot in, one `ComputedReport` out, its parts built concurrently
 /// (they are independent pure functions of the snapshot).
 public enum ReportComputation {
-    public static func compute(_ s: Snapshot, config: ReportConfig, period: ReportPeriod) async -> ComputedReport {
+    /// Throws only for a bad audit setting or waiver file (`CRMError`, naming it).
+    public static func compute(_ s: Snapshot, config: ReportConfig, period: ReportPeriod) async throws -> ComputedReport {
+        // Gating settings and the waiver file first: a typo is bad input before any work.
+        let stalePolicy = try StaleAuditResult.policy(config)
+        let consentPolicy = try GatePolicy.consent(config)
+        let waivers = try config.consentWaivers.map { try WaiverFile.load(path: $0) } ?? []
+        let consentChecks = Set(ConsentChecks.descriptions.map(\.identifier))
+        let consentWaivers = waivers.filter { consentChecks.contains($0.key.check) }
+        let staleWaivers = waivers.filter { !consentChecks.contains($0.key.check) }
+
         // The stale audit is the longest part (it validates every distinct phone): started first.
-        async let stale = StaleAuditResult.compute(s, config: config, period: period)
+        async let stale = StaleAuditResult.compute(s, config: config, period: period, policy: stalePolicy, waivers: staleWaivers)
+        async let consent = ConsentAudit(snapshot: s, config: config, policy: consentPolicy, waivers: consentWaivers)
+            .map { ConsentAuditResult($0, snapshot: s) }
         async let summary = SummaryReport.compute(s, period: period)
         async let funnel = FunnelReport.compute(s, config: config, period: period)
         async let cohorts = CohortReport.compute(s, config: config)
         async let rfm = RFMReport.compute(s, config: config, period: period)
         async let campaigns = CampaignReport.compute(s, config: config, period: period)
         let dataQuality = DataQualityReport(s)
-        let audits = AuditResults(stale: await stale)
-        var filled = await summary
-        if let st = audits.stale {
-            filled = filled.replacing(.staleShare, with: SummaryReport.threePoints(current: st.share.current.share, previous: st.share.previous.share,
-                                                                      yearAgo: st.share.yearAgo.share, yearShift: period.kind == .week ? 52 : 12))
-        }
+        let audits = AuditResults(stale: await stale, consent: await consent)
+        let filled = audits.summaryFigures(await summary, snapshot: s)
         return await ComputedReport(period: period, asOf: s.asOf, zone: s.zone, summary: filled, funnel: funnel,
                                     cohorts: cohorts, rfm: rfm, campaigns: campaigns, dataQuality: dataQuality,
                                     audits: audits)

@@ -33,8 +33,21 @@ public struct StaleAuditResult: Sendable {
     public let severity: [String: Severity]
     /// The summary's stale share at A, at the previous period's end and at the year-ago period's end.
     public let share: (current: StaleShare, previous: StaleShare, yearAgo: StaleShare)
+    /// The waivers of stale findings: which apply, which expired, which match nothing.
+    public let waivers: WaiverMatch
+    /// Per check, its unwaived findings against its severity and threshold: what `--fail-on` reads.
+    public let tallies: [CheckTally]
+    /// Who can be reached on which channel at A (for the consent audit's addressable base).
+    public let reachability: ContactReachability
 
-    static func compute(_ s: Snapshot, config: ReportConfig, period p: ReportPeriod) -> StaleAuditResult {
+    /// The audit's gating settings from `stale.severity` and `stale.thresholds` (a typo is an error).
+    static func policy(_ config: ReportConfig) throws -> GatePolicy {
+        try GatePolicy(checks: StaleChecks.all.map { type(of: $0).description }, severity: config.staleSeverity,
+                       thresholds: config.staleThresholds, section: "stale")
+    }
+
+    static func compute(_ s: Snapshot, config: ReportConfig, period p: ReportPeriod, policy: GatePolicy,
+                        waivers: [Waiver]) -> StaleAuditResult {
         let zone = s.zone
         let auditor = StaleAuditor(snapshot: s, config: config)
         let audit = auditor.audit(previousAsOf: StaleAuditor.previousAsOf(s.asOf, period: config.period, zone: zone),
@@ -53,12 +66,16 @@ public struct StaleAuditResult: Sendable {
                                     email: s.contacts.email[row], phone: s.contacts.phone[row], checks: checks))
         }
         let sources = Self.sources(s, flagged: Set(f.map(\.contact)))
-        let settings = auditor.settings
-        let severity = Dictionary(StaleChecks.all.map { c in (c.identifier, settings.severity(of: type(of: c).description)) },
+        let severity = Dictionary(StaleChecks.all.map { c in (c.identifier, policy.severity(of: c.identifier)) },
                                   uniquingKeysWith: { a, _ in a })
         let share = (auditor.staleShare(at: s.asOf), auditor.staleShare(at: p.previous.end(zone)), auditor.staleShare(at: p.yearAgo.end(zone)))
+        // Every stale check judges the whole base; a waiver names a contact (`dormant:contact:77`).
+        let match = WaiverMatch(keys: f.map { FindingKey($0, subject: .contact, in: s) }, waivers: waivers, asOfDay: zone.day(of: s.asOf))
+        let unwaived = f.indices.filter { match.waiverOf[$0] < 0 }.map { f[$0] }
+        let judged = Dictionary(StaleChecks.all.map { ($0.identifier, audit.base) }, uniquingKeysWith: { a, _ in a })
         return StaleAuditResult(audit: audit, contacts: contacts, sources: sources, rows: audit.csvRows(in: s), severity: severity,
-                                share: share)
+                                share: share, waivers: match, tallies: Gate.tallies(findings: unwaived, judged: judged, policy: policy),
+                                reachability: auditor.reachability(at: s.asOf))
     }
 
     static func sources(_ s: Snapshot, flagged: Set<Int32>) -> [Source] {

@@ -63,7 +63,7 @@ public struct ReportRun {
         }
         let period = ReportPeriod.latest(config.period, asOfDay: resolved.asOfDay)
         let results = try await step(.compute, since: started) {
-            await ReportComputation.compute(snapshot, config: config, period: period)
+            try await ReportComputation.compute(snapshot, config: config, period: period)
         }
 
         let sections = ReportSections.all

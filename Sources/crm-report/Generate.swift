@@ -2,6 +2,7 @@ import ArgumentParser
 import CRMData
 import Formatting
 import Foundation
+import Results
 import Site
 
 struct Generate: AsyncParsableCommand {
@@ -44,6 +45,10 @@ struct Generate: AsyncParsableCommand {
         print("Published \(outcome.label): open \(outcome.periodFolder.appendingPathComponent("index.html").path)")
         if outcome.badRows > 0 {
             print("\(outcome.badRows) bad row findings left out: see \(outcome.label)/data-quality.html")
+        }
+        if let failOn = config.failOn {
+            let gate = outcome.results.audits.gate(failOn: failOn.severity)
+            if gate.mustFail { throw ExitStatus.FindingsAtOrAbove(summary: gate.summary) }
         }
     }
 }

@@ -86,7 +86,7 @@ struct FiguresInJSONTests {
         config.db = db
         let snapshot = try SnapshotReader(path: db, asOf: zone.startOfDay(day), zone: zone).read()
         let period = ReportPeriod.latest(.week, asOfDay: day)
-        let results = await ReportComputation.compute(snapshot, config: config, period: period)
+        let results = try await ReportComputation.compute(snapshot, config: config, period: period)
         let provenance = Provenance(asOf: "2026-11-23", timezone: "UTC", configHash: "c", databaseSHA256: "d")
         var inJSON: [Double] = []
         Self.numbers(try JSONValueEncoder.encode(ReportDocument(results, provenance: provenance, currency: "RUB")), into: &inJSON)

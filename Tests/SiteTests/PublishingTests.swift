@@ -61,7 +61,9 @@ struct PublishingTests {
         let summary = try #require(json["summary"] as? [String: Any])
         let revenue = try #require(summary["revenue"] as? [String: Any])
         #expect(revenue["current"] as? Int == 120 && revenue["previous"] as? Int == 0)
-        #expect((summary["consent_violations"] as? [String: Any])?["current"] is NSNull)
+        // Audited: no message was sent, and nobody is reachable with a marketing consent.
+        #expect((summary["consent_violations"] as? [String: Any])?["current"] as? Int == 0)
+        #expect((summary["addressable_base"] as? [String: Any])?["current"] as? Int == 0)
         // The fixture's contacts have no e-mail, phone or push token: every one is unreachable, so stale.
         #expect((summary["stale_share"] as? [String: Any])?["current"] as? Int == 1)
         let bad = try #require((json["data_quality"] as? [String: Any])?["bad_rows"] as? [[String: Any]])

@@ -34,10 +34,10 @@ struct ReportDocumentTests {
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains("\"current\": 0.3,"))
         #expect(!text.contains("0.30000000000000004"))
-        // A null stays a key: the stale share is not audited yet.
-        #expect(text.contains("\"note\": \"not audited yet\""))
+        // A null stays a key: a known figure has a null note.
+        #expect(text.contains("\"note\": null"))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Array(object.keys).sorted() == ["as_of", "campaigns", "cohorts", "currency", "data_quality", "funnel", "generator",
+        #expect(Array(object.keys).sorted() == ["as_of", "campaigns", "cohorts", "consent", "currency", "data_quality", "funnel", "generator",
                                                "notes", "period", "rfm", "schema_version", "source", "stale_contacts", "summary", "timezone"])
     }
 

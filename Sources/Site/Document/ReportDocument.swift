@@ -1,3 +1,4 @@
+import Audits
 import CRMData
 import Formatting
 import Reports
@@ -24,11 +25,13 @@ public struct ReportDocument: Codable, Sendable, Equatable {
     public var dataQuality: DataQualityDoc
     /// nil when the audit did not run.
     public var staleContacts: StaleContactsDoc?
+    /// nil when `consents` or `messages` is absent.
+    public var consent: ConsentReport?
     public var notes: [NoteDoc]
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", generator, asOf = "as_of", timezone, currency, period, source, summary
-        case funnel, cohorts, rfm, campaigns, dataQuality = "data_quality", staleContacts = "stale_contacts", notes
+        case funnel, cohorts, rfm, campaigns, dataQuality = "data_quality", staleContacts = "stale_contacts", consent, notes
     }
 
     public static let schemaVersion = 1
@@ -115,6 +118,7 @@ extension ReportDocument {
         rfm = RFMDoc(r.rfm)
         campaigns = r.campaigns.unavailable == nil ? r.campaigns.campaigns.map { CampaignDoc($0, zone: r.zone) } : nil
         staleContacts = r.audits.stale.map(StaleContactsDoc.init)
+        consent = r.audits.consent?.audit.report
         dataQuality = DataQualityDoc(badRows: r.dataQuality.badRowCounts.map { .init(table: $0.table, reason: $0.reason.id, count: $0.count) })
         notes = r.notes.map { note in
             NoteDoc(id: [note.section, note.reason.id].compactMap { $0 }.joined(separator: "."),
