@@ -7,18 +7,10 @@ import Reports
 public enum ReportComputation {
     /// Throws only for a bad audit setting or waiver file (`CRMError`, naming it).
     public static func compute(_ s: Snapshot, config: ReportConfig, period: ReportPeriod) async throws -> ComputedReport {
-        // Gating settings and the waiver file first: a typo is bad input before any work.
-        let stalePolicy = try StaleAuditResult.policy(config)
-        let consentPolicy = try GatePolicy.consent(config)
-        let waivers = try config.consentWaivers.map { try WaiverFile.load(path: $0) } ?? []
-        let consentChecks = Set(ConsentChecks.descriptions.map(\.identifier))
-        let consentWaivers = waivers.filter { consentChecks.contains($0.key.check) }
-        let staleWaivers = waivers.filter { !consentChecks.contains($0.key.check) }
-
+        let gating = try AuditGating(config)
         // The stale audit is the longest part (it validates every distinct phone): started first.
-        async let stale = StaleAuditResult.compute(s, config: config, period: period, policy: stalePolicy, waivers: staleWaivers)
-        async let consent = ConsentAudit(snapshot: s, config: config, policy: consentPolicy, waivers: consentWaivers)
-            .map { ConsentAuditResult($0, snapshot: s) }
+        async let stale = gating.stale(s, config: config, period: period)
+        async let consent = gating.consent(s, config: config)
         async let summary = SummaryReport.compute(s, period: period)
         async let funnel = FunnelReport.compute(s, config: config, period: period)
         async let cohorts = CohortReport.compute(s, config: config)
@@ -30,5 +22,33 @@ public enum ReportComputation {
         return await ComputedReport(period: period, asOf: s.asOf, zone: s.zone, summary: filled, funnel: funnel,
                                     cohorts: cohorts, rfm: rfm, campaigns: campaigns, dataQuality: dataQuality,
                                     audits: audits)
+    }
+}
+
+/// The audits' gating settings and the waiver file, read once (a typo or a malformed waiver
+/// file is bad input before any work), and each audit run with its share of the waivers:
+/// for `generate` (both, with the reports) and for `crm-report audit` (one alone).
+public struct AuditGating: Sendable {
+    let stalePolicy: GatePolicy
+    let consentPolicy: GatePolicy
+    let staleWaivers: [Waiver]
+    let consentWaivers: [Waiver]
+
+    public init(_ config: ReportConfig) throws {
+        stalePolicy = try StaleAuditResult.policy(config)
+        consentPolicy = try GatePolicy.consent(config)
+        let waivers = try config.consentWaivers.map { try WaiverFile.load(path: $0) } ?? []
+        let consentChecks = Set(ConsentChecks.descriptions.map(\.identifier))
+        consentWaivers = waivers.filter { consentChecks.contains($0.key.check) }
+        staleWaivers = waivers.filter { !consentChecks.contains($0.key.check) }
+    }
+
+    public func stale(_ s: Snapshot, config: ReportConfig, period: ReportPeriod) -> StaleAuditResult {
+        StaleAuditResult.compute(s, config: config, period: period, policy: stalePolicy, waivers: staleWaivers)
+    }
+
+    /// nil without `consents` or `messages`.
+    public func consent(_ s: Snapshot, config: ReportConfig) -> ConsentAuditResult? {
+        ConsentAudit(snapshot: s, config: config, policy: consentPolicy, waivers: consentWaivers).map { ConsentAuditResult($0, snapshot: s) }
     }
 }

@@ -32,9 +32,7 @@ struct AuditContactsSection: ReportSection {
 
     static func findings(_ context: SectionContext) -> SectionFiles {
         guard let stale = context.results.audits.stale else { return [] }
-        var csv = CSVText(header: ["contact_id", "check", "source"])
-        for r in stale.rows { csv.append([String(r.contactID), r.check, r.source ?? ""]) }
-        return [("findings/stale-contacts.csv", Data(csv.text.utf8))]
+        return [("findings/stale-contacts.csv", Data(FindingsCSV.staleContacts(stale).utf8))]
     }
 
     static func words(_ locale: ReportLocale) -> [String: String] { locale == .ru ? AuditContactsPage.ru : AuditContactsPage.en }

@@ -1,3 +1,4 @@
+import CRMData
 @testable import Site
 import Testing
 
@@ -13,5 +14,16 @@ import Testing
         #expect(PersonalData.maskPhone("12345") == "***")
         #expect(PersonalData.email("ivan@example.com", show: true) == "ivan@example.com")
         #expect(PersonalData.phone(nil, show: false) == "")
+    }
+}
+
+@Suite struct ZoneTextTests {
+    @Test func isoTextCarriesTheOffset() throws {
+        let moscow = try #require(ZoneClock(identifier: "Europe/Moscow"))
+        // 2026-11-17 06:30:00 UTC is 09:30 in Moscow (UTC+3, no DST since 2014).
+        let t = Instant(ms: 1_794_897_000_000)
+        #expect(moscow.isoText(t) == "2026-11-17T09:30:00+03:00")
+        #expect(ZoneClock.utc.isoText(t) == "2026-11-17T06:30:00+00:00")
+        #expect(ZoneClock.utc.isoText(Instant(ms: -1000)) == "1969-12-31T23:59:59+00:00")
     }
 }

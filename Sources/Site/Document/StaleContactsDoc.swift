@@ -16,7 +16,7 @@ public struct StaleContactsDoc: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey { case sources }
 
-    init(_ r: StaleAuditResult) {
+    public init(_ r: StaleAuditResult) {
         audit = r.audit
         sources = r.sources.map { Source(source: $0.source, contacts: $0.contacts, flagged: $0.flagged, share: $0.share) }
     }

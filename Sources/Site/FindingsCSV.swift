@@ -1,0 +1,28 @@
+import Audits
+import CRMData
+import Formatting
+import Foundation
+import Results
+
+/// The audits' findings files (outputs.md, "Findings CSV"): one line per finding, sorted by the
+/// first columns, formula-safe. The pages link them; `crm-report audit --format csv` prints them.
+public enum FindingsCSV {
+    /// findings/stale-contacts.csv: `contact_id,check,source`.
+    public static func staleContacts(_ r: StaleAuditResult) -> String {
+        var csv = CSVText(header: ["contact_id", "check", "source"])
+        for row in r.rows { csv.append([String(row.contactID), row.check, row.source ?? ""]) }
+        return csv.text
+    }
+
+    /// findings/consent.csv: `check,severity,message_id,contact_id,campaign_id,channel,sent_at,deciding_event_id`;
+    /// contact-level checks leave the message columns empty; `sent_at` is ISO-8601 in the report's zone.
+    public static func consent(_ r: ConsentAuditResult, zone: ZoneClock) -> String {
+        var csv = CSVText(header: ["check", "severity", "message_id", "contact_id", "campaign_id", "channel", "sent_at", "deciding_event_id"])
+        for e in r.evidence {
+            csv.append([e.check, e.severity.rawValue, e.messageID.map(String.init) ?? "", String(e.contactID),
+                        e.campaignID.map(String.init) ?? "", e.channel ?? "", e.sentAt.map { zone.isoText($0) } ?? "",
+                        e.eventID.map(String.init) ?? ""])
+        }
+        return csv.text
+    }
+}

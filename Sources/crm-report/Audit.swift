@@ -1,0 +1,119 @@
+import ArgumentParser
+import Audits
+import CRMData
+import Formatting
+import Foundation
+import Reports
+import Results
+import Site
+
+/// `crm-report audit contacts|consent`: one audit alone, to standard output, for CI and for a
+/// data steward's shell. Writes no file.
+struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the stale-contact or the consent audit alone and print it; writes nothing.",
+        discussion: """
+        text is a readable table, json the audit's section of report.json, csv its findings file. \
+        Exit 1 when an unwaived finding at or above --fail-on exists beyond its threshold (severities, \
+        thresholds and waivers from the config); 2 for bad input.
+        """)
+
+    enum Which: String, ExpressibleByArgument, CaseIterable { case contacts, consent }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+
+    @Argument(help: "Which audit: contacts (stale contacts) or consent.")
+    var which: Which
+
+    @OptionGroup var read: ReadOptions
+
+    @Option(help: "Output format. Default: text.")
+    var format: Format = .text
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when an unwaived finding of this severity or worse exists.")
+    var failOn: ReportConfig.FailOn?
+
+    @Flag(name: .customLong("show-pii"), help: "Show personal data unmasked (text format lists no personal data).")
+    var showPII = false
+
+    func run() async throws {
+        let config = try read.resolve { c in
+            if let failOn { c.failOn = failOn }
+            if showPII { c.showPII = true }
+        }
+        let resolved = try ResolvedRun(config)
+        let gating = try AuditGating(config)
+        try SnapshotReader.checkFile(path: resolved.dbPath)
+        var reader = SnapshotReader(path: resolved.dbPath, asOf: resolved.asOf, zone: resolved.zone)
+        reader.busyTimeout = Double(config.busyTimeoutSeconds)
+        let started = Date()
+        reader.progress = { table in Terminal.progress("reading \(table) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)") }
+        let s = try reader.read()
+        let period = ReportPeriod.latest(config.period, asOfDay: resolved.asOfDay)
+        let format = NumberFormat(locale: .en, currency: config.currency)
+        let gate: GateOutcome
+        switch which {
+        case .contacts:
+            let r = gating.stale(s, config: config, period: period)
+            gate = Gate.evaluate(r.tallies, failOn: (config.failOn ?? .violation).severity)
+            switch self.format {
+            case .json: print(try JSONValueEncoder.encode(StaleContactsDoc(r)).text(), terminator: "")
+            case .csv: print(FindingsCSV.staleContacts(r), terminator: "")
+            case .text: print(AuditText.stale(r, format: format, db: resolved.dbPath, asOf: CivilDate.iso(resolved.asOfDay)))
+            }
+        case .consent:
+            guard let r = gating.consent(s, config: config) else {
+                throw CRMError("audit consent: the database has no \(s.has("consents") ? "messages" : "consents") table, so there is nothing to audit")
+            }
+            gate = r.audit.gate(failOn: (config.failOn ?? .violation).severity)
+            switch self.format {
+            case .json: print(try JSONValueEncoder.encode(r.audit.report).text(), terminator: "")
+            case .csv: print(FindingsCSV.consent(r, zone: s.zone), terminator: "")
+            case .text: print(AuditText.consent(r, format: format, db: resolved.dbPath, asOf: CivilDate.iso(resolved.asOfDay)))
+            }
+        }
+        if config.failOn != nil, gate.mustFail { throw ExitStatus.FindingsAtOrAbove(summary: gate.summary) }
+    }
+}
+
+/// The text format of `crm-report audit`: aligned columns a person reads in a terminal.
+enum AuditText {
+    static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int>) -> String {
+        let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, c in
+                let pad = String(repeating: " ", count: widths[i] - c.count)
+                return rightAligned.contains(i) ? pad + c : c + pad
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+        return ([line(header)] + rows.map(line)).joined(separator: "\n")
+    }
+
+    static func stale(_ r: StaleAuditResult, format f: NumberFormat, db: String, asOf: String) -> String {
+        let a = r.audit
+        let rows: [[String]] = StaleChecks.all.map { c in
+            let id = c.identifier
+            guard let x = a.checks[id] ?? nil else { return [id, r.severity[id]?.rawValue ?? "", "not run", "", ""] }
+            return [id, r.severity[id]?.rawValue ?? "", f.count(Double(x.count)), x.share.map { f.percent($0) } ?? "-", f.count(Double(x.previousCount))]
+        }
+        var out = "Stale-contact audit of \(db) as of \(asOf): \(f.count(Double(a.base))) contacts (\(f.count(Double(a.previousBase)))"
+            + " one period earlier), \(f.count(Double(r.contacts.count))) with at least one finding\n\n"
+        out += table(["check", "severity", "contacts", "share", "previous"], rows, rightAligned: [2, 3, 4])
+        let worst = r.sources.prefix(5).map { "\($0.source) \($0.share.map { f.percent($0) } ?? "-")" }
+        if !worst.isEmpty { out += "\n\nWorst sources (share of their contacts with a finding): " + worst.joined(separator: ", ") }
+        return out + "\nEvery finding: crm-report audit contacts --format csv"
+    }
+
+    static func consent(_ r: ConsentAuditResult, format f: NumberFormat, db: String, asOf: String) -> String {
+        let a = r.audit
+        let rows: [[String]] = ConsentChecks.descriptions.map { d in
+            let id = d.identifier
+            return [id, a.policy.severity(of: id).rawValue, f.count(Double(a.counts[id] ?? 0)), f.count(Double(a.judged[id] ?? 0)), d.basis]
+        }
+        var out = "Consent audit of \(db) as of \(asOf): \(f.count(Double(a.violations))) violations, \(f.count(Double(a.warnings))) warnings, "
+            + "\(f.count(Double(a.info))) info; \(f.count(Double(a.waived))) waived\n\n"
+        out += table(["check", "severity", "findings", "judged", "basis"], rows, rightAligned: [2, 3])
+        if !a.waivers.expired.isEmpty { out += "\n\nExpired waivers (their findings count again): \(a.waivers.expired.map(\.key.description).joined(separator: ", "))" }
+        if !a.waivers.unmatched.isEmpty { out += "\n\nWaivers matching no finding: \(a.waivers.unmatched.map(\.key.description).joined(separator: ", "))" }
+        return out + "\nEvery finding with its deciding event: crm-report audit consent --format csv"
+    }
+}
