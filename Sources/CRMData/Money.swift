@@ -40,7 +40,7 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic {
         let scaled = value * Double(Self.minorPerMajor)
         let whole = scaled.rounded(.towardZero)
         let rounded: Double
-        if abs(abs(scaled - whole) - 0.5) <= 4 * scaled.ulp {
+        if abs(abs(scaled - whole) - 0.5) <= 3 * scaled.ulp {   // the two roundings above err by under 2 ulp
             rounded = whole + (scaled < 0 ? -1 : 1)
         } else {
             rounded = scaled.rounded(.toNearestOrAwayFromZero)
