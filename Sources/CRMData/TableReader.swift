@@ -115,18 +115,13 @@ struct TableReader<Source: TableSource> {
             }
             for i in references {
                 let c = plans[i]
-                switch rows.integer(c.source) {
-                case .null:
-                    if c.required { p.add(.missingValue) }
+                guard let target = Self.value(rows.integer(c.source), c, invalid: .missingReference, &p) else {
                     cells[c.slot] = none
-                case .invalid:
-                    p.add(.missingReference)
-                    cells[c.slot] = none
-                case .value(let target):
-                    let r = indexes[c.aux].row(target)
-                    if r < 0 { p.add(.missingReference) }
-                    cells[c.slot] = Int64(r)
+                    continue
                 }
+                let r = indexes[c.aux].row(target)
+                if r < 0 { p.add(.missingReference) }
+                cells[c.slot] = Int64(r)
             }
             for i in enums {
                 let c = plans[i]
@@ -148,35 +143,17 @@ struct TableReader<Source: TableSource> {
             for i in requiredTexts where rows.text(plans[i].source) == nil { p.add(.missingValue) }
             for i in amounts {
                 let c = plans[i]
-                switch rows.real(c.source) {
-                case .null:
-                    if c.required { p.add(.missingValue) }
-                    cells[c.slot] = null
-                case .invalid:
-                    p.add(.unknownValue)
-                    cells[c.slot] = null
-                case .value(let v):
-                    if let m = Money(major: v) {
-                        if v < 0 { p.add(.negativeAmount) }
-                        cells[c.slot] = m.minor
-                    } else {
-                        p.add(.unknownValue)   // not a sane amount: |v| >= Money.limit
-                        cells[c.slot] = null
-                    }
-                }
+                cells[c.slot] = null
+                guard let v = Self.value(rows.real(c.source), c, invalid: .unknownValue, &p) else { continue }
+                guard let m = Money(major: v) else { p.add(.unknownValue); continue }   // |v| >= Money.limit
+                if v < 0 { p.add(.negativeAmount) }
+                cells[c.slot] = m.minor
             }
             for i in integers {
                 let c = plans[i]
-                switch rows.integer(c.source) {
-                case .null:
-                    if c.required { p.add(.missingValue) }
-                    cells[c.slot] = null
-                case .invalid:
-                    p.add(.unknownValue)
-                    cells[c.slot] = null
-                case .value(let v):
-                    if c.cut && (v < c.low || v > c.high) { p.add(.unknownValue); cells[c.slot] = null } else { cells[c.slot] = v }
-                }
+                cells[c.slot] = null
+                guard let v = Self.value(rows.integer(c.source), c, invalid: .unknownValue, &p) else { continue }
+                if c.cut && (v < c.low || v > c.high) { p.add(.unknownValue) } else { cells[c.slot] = v }
             }
             if let rule = closing {
                 let status = cells[rule.status]
@@ -207,6 +184,18 @@ struct TableReader<Source: TableSource> {
         }
         for (k, key) in plan.vocabularies.enumerated() { vocabulary[keyPath: key] = labels[k] }
         return (Read(table: table, rows: Int(ordinal), bad: ledger), idsRise)
+    }
+
+    /// A number's value; nil for NULL (`missing_value` if the column is required) or for a value
+    /// that is no number of the column's type (the `invalid` reason).
+    @inline(__always) private static func value<N>(_ n: Number<N>, _ c: TablePlan.Cell, invalid: BadReason,
+                                                   _ p: inout RowProblems) -> N? {
+        switch n {
+        case .value(let v): return v
+        case .null: if c.required { p.add(.missingValue) }
+        case .invalid: p.add(invalid)
+        }
+        return nil
     }
 
     /// The ids held by more than one row visible at A (or of unknown visibility: its own

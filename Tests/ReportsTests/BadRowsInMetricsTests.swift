@@ -101,24 +101,13 @@ struct BadRowsInMetricsTests {
         #expect(r[.dealsWon].current == 1 && r[.wonAmount].current == 100)
     }
 
-    @Test("money adds up exactly: 0.1 + 0.2 is 0.3, ten times 0.1 is 1, a week is the sum of its days")
+    @Test("money adds up exactly: 0.1 + 0.2 is 0.3, and a week is the sum of its days to the kopeck")
     func exactMoney() throws {
-        let db = try FixtureDB()
-        try db.contact(1, created: "2026-01-01")
-        try db.order(1, contact: 1, at: "2026-11-09", amount: 0.1)   // the previous week: 0.1 + 0.2
-        try db.order(2, contact: 1, at: "2026-11-10", amount: 0.2)
-        var id = 3
-        for day in 16...22 {
-            try db.order(id, contact: 1, at: "2026-11-\(day)", amount: 1_234_567.89)
-            try db.order(id + 1, contact: 1, at: "2026-11-\(day) 12:00", amount: 0.1)
-            id += 2
-        }
-        try db.order(id, contact: 1, at: "2026-11-22 18:00", amount: 0.3)
+        let db = try FixtureDB.exactMoneyWeeks()
         let s = try db.snapshot(asOf: Self.asOf)
         let r = Self.summary(s)
         #expect(r[.revenue].previous == 0.3)
         #expect("\(r[.revenue].previous ?? 0)" == "0.3")
-        // The days one by one: 7 x 1,234,567.89 + 7 x 0.1 + 0.3 = 8,641,976.23 (adding Doubles gives 8641976.229999999).
         #expect(r[.revenue].current == 8_641_976.23)
         #expect("\(r[.revenue].current ?? 0)" == "8641976.23")
         #expect(s.orders.amount.sum() == Money(minor: 864_197_623 + 30))

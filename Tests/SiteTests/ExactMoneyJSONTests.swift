@@ -9,17 +9,7 @@ import TestSupport
 struct ExactMoneyJSONTests {
     @Test("a week of 1,234,567.89 a day plus tenths is written 8641976.23, never 8641976.229999999")
     func revenueHasNoBinaryNoise() async throws {
-        let db = try FixtureDB()
-        try db.contact(1, created: "2025-01-01")
-        try db.order(1, contact: 1, at: "2026-11-09", amount: 0.1)
-        try db.order(2, contact: 1, at: "2026-11-10", amount: 0.2)
-        var id = 3
-        for day in 16...22 {
-            try db.order(id, contact: 1, at: "2026-11-\(day)", amount: 1_234_567.89)
-            try db.order(id + 1, contact: 1, at: "2026-11-\(day) 12:00", amount: 0.1)
-            id += 2
-        }
-        try db.order(id, contact: 1, at: "2026-11-22 18:00", amount: 0.3)
+        let db = try FixtureDB.exactMoneyWeeks()
         var config = ReportConfig()
         config.db = db.path
         config.out = db.folder.appendingPathComponent("out").path
