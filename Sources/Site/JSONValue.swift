@@ -77,6 +77,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Integers without a fraction; others with up to 10 significant decimals after rounding away binary noise.
     static func format(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        // From 2^53 on the scaled value is no longer exact, and scaling back adds noise of its own
+        // (466313181.49 came out 466313181.48999995): print the shortest form, exact for money sums.
+        guard abs(d) * 1e10 < 9_007_199_254_740_992 else { return "\(d)" }
         let rounded = (d * 1e10).rounded() / 1e10
         if rounded != 0, abs(d) >= 1e-6 { return "\(rounded)" }
         return "\(d)"

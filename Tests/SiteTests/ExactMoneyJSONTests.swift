@@ -23,4 +23,13 @@ struct ExactMoneyJSONTests {
         #expect(text.contains("\"current\": 8641976.23,") && text.contains("\"previous\": 0.3,"))
         #expect(!text.contains("8641976.22999"))
     }
+
+    @Test("large exact sums are written as their decimals; small noisy values still lose their noise")
+    func numberSpelling() {
+        #expect(JSONValue.format(466_313_181.49) == "466313181.49")
+        #expect(JSONValue.format(Money(minor: 1_378_904_815).major) == "13789048.15")
+        #expect(JSONValue.format(472_335_012.51) == "472335012.51")
+        #expect(JSONValue.format(0.1 + 0.2) == "0.3")
+        #expect(JSONValue.format(8_716.072777590712) == "8716.0727775907")
+    }
 }
