@@ -35,7 +35,7 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic {
     ///
     /// A value within a few units in the last place of a half minor unit is taken as that half:
     /// the 2.675 a CRM wrote is stored as 2.67499999999999982..., and the database shows 2.675.
-    @inlinable public init?(major value: Double) {
+    @inlinable @inline(__always) public init?(major value: Double) {
         guard value.isFinite, abs(value) < Self.limit else { return nil }
         let scaled = value * Double(Self.minorPerMajor)
         let whole = scaled.rounded(.towardZero)

@@ -59,7 +59,7 @@ struct TableReader<Source: TableSource> {
         let requiredLabels = plan[.requiredLabels], requiredTexts = plan[.requiredTexts]
         let amounts = plan[.amounts], integers = plan[.integers]
         let optionalLabels = plan[.optionalLabels], flags = plan[.flags], textCells = plan[.texts]
-        let indexes = plan.indexes, spellings = plan.spellings
+        let indexes = plan.indexes, spellings = plan.spellings, bounds = plan.bounds
         // The vocabularies move out while the table interns into them, so they are never copied.
         var labels = plan.vocabularies.map { vocabulary[keyPath: $0] }
         for key in plan.vocabularies { vocabulary[keyPath: key] = Labels() }
@@ -153,7 +153,7 @@ struct TableReader<Source: TableSource> {
                 let c = plans[i]
                 cells[c.slot] = null
                 guard let v = Self.value(rows.integer(c.source), c, invalid: .unknownValue, &p) else { continue }
-                if c.cut && (v < c.low || v > c.high) { p.add(.unknownValue) } else { cells[c.slot] = v }
+                if c.cut && !bounds[c.aux].contains(v) { p.add(.unknownValue) } else { cells[c.slot] = v }
             }
             if let rule = closing {
                 let status = cells[rule.status]
