@@ -1,9 +1,13 @@
 /// Why a row was left out of every metric (metrics.md, "Common ground").
 public enum BadReason: UInt8, CaseIterable, Sendable, Comparable {
     case unparseableTimestamp, negativeAmount, unknownValue, missingValue, missingReference
+    /// The row shares its id with another row of its table visible at A (a table without a
+    /// primary key, or a view): neither can be told apart, so both are left out.
+    case duplicateID
 
     public var id: String {
-        ["unparseable_timestamp", "negative_amount", "unknown_value", "missing_value", "missing_reference"][Int(rawValue)]
+        ["unparseable_timestamp", "negative_amount", "unknown_value", "missing_value", "missing_reference",
+         "duplicate_id"][Int(rawValue)]
     }
 
     public static func < (a: BadReason, b: BadReason) -> Bool { a.rawValue < b.rawValue }

@@ -12,21 +12,21 @@ extension ContractEnum {
     /// The spelling in the database.
     public var name: String { Self.names[Int(rawValue)] }
 
-    /// Decodes raw UTF-8 bytes by exact comparison with each spelling (the lists are tiny).
-    @inline(__always) static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Self? {
-        let table = Self.spellings
-        let n = bytes.count
-        for i in 0..<table.count where table[i].count == n {
-            let match = table[i].withUnsafeBufferPointer { s -> Bool in
-                for k in 0..<n where s[k] != bytes[k] { return false }
-                return true
-            }
-            if match { return Self(rawValue: UInt8(i)) }
-        }
-        return nil
-    }
-
     static func utf8(_ names: [String]) -> [[UInt8]] { names.map { Array($0.utf8) } }
+}
+
+/// The index of the spelling that equals the bytes exactly, or nil: decodes a contract enum's
+/// raw UTF-8 bytes (the lists are tiny) without making a String per row.
+@inline(__always) func spellingIndex(_ bytes: UnsafeBufferPointer<UInt8>, in table: [[UInt8]]) -> Int? {
+    let n = bytes.count
+    for i in 0..<table.count where table[i].count == n {
+        let match = table[i].withUnsafeBufferPointer { s -> Bool in
+            for k in 0..<n where s[k] != bytes[k] { return false }
+            return true
+        }
+        if match { return i }
+    }
+    return nil
 }
 
 public enum OrderStatus: UInt8, ContractEnum {

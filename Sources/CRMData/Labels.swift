@@ -3,8 +3,10 @@
 public struct Labels: Sendable {
     public private(set) var values: [String] = []
     private var bytes: [[UInt8]] = []
-    private var chain: [Int32] = []
-    private var heads: [UInt64: Int32] = [:]
+    private var hashes: [UInt64] = []
+    /// An open-addressing table of codes (-1: empty), found by the bytes' own FNV hash: interning
+    /// runs once per text cell on millions of rows, and a Dictionary would hash that hash again.
+    private var slots = [Int32](repeating: -1, count: 16)
 
     public init() {}
 
@@ -16,13 +18,11 @@ public struct Labels: Sendable {
 
     /// The code of a value, if it was ever seen.
     public func code(of value: String) -> Int32? {
-        let b = Array(value.utf8)
-        var c = heads[Self.hash(b)] ?? -1
-        while c >= 0 {
-            if bytes[Int(c)] == b { return c }
-            c = chain[Int(c)]
+        var copy = value
+        return copy.withUTF8 { p in
+            let (code, _) = find(p, Self.hash(p))
+            return code >= 0 ? code : nil
         }
-        return nil
     }
 
     public mutating func intern(_ value: String) -> Int32 {
@@ -41,18 +41,39 @@ public struct Labels: Sendable {
 
     private mutating func internClean(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {
         let h = Self.hash(p)
-        let head = heads[h] ?? -1
-        var c = head
-        while c >= 0 {
-            if Self.same(bytes[Int(c)], p) { return c }
-            c = chain[Int(c)]
-        }
+        let (found, slot) = find(p, h)
+        if found >= 0 { return found }
         let code = Int32(values.count)
         values.append(String(decoding: p, as: UTF8.self))
         bytes.append(Array(p))
-        chain.append(head)
-        heads[h] = code
+        hashes.append(h)
+        slots[slot] = code
+        if values.count * 2 > slots.count { grow() }
         return code
+    }
+
+    /// The code of the bytes, or -1 and the empty slot where they would go.
+    @inline(__always) private func find(_ p: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> (code: Int32, slot: Int) {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let c = slots[i]
+            if c < 0 { return (-1, i) }
+            if hashes[Int(c)] == h && Self.same(bytes[Int(c)], p) { return (c, i) }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Doubles the table, keeping it at most half full so probes stay short.
+    private mutating func grow() {
+        var table = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = table.count - 1
+        for (code, h) in hashes.enumerated() {
+            var i = Int(truncatingIfNeeded: h) & mask
+            while table[i] >= 0 { i = (i + 1) & mask }
+            table[i] = Int32(code)
+        }
+        slots = table
     }
 
     @inline(__always) static func same(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -66,6 +87,7 @@ public struct Labels: Sendable {
     @inline(__always) static func hash<C: Collection>(_ p: C) -> UInt64 where C.Element == UInt8 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in p { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
+        // FNV's low bits are weak for short, similar texts; fold the high bits in before masking.
+        return h ^ (h >> 29)
     }
 }

@@ -32,7 +32,8 @@ public struct OrderTable: Sendable {
     public var id: [Int64] = []
     public var contact: [Int32] = []
     public var orderedAt: [Instant] = []
-    public var amount: [Double] = []
+    /// Exact minor units.
+    public var amount: [Money] = []
     public var status: [OrderStatus] = []
     public var channel: [Int32] = []
     public init() {}
@@ -50,8 +51,8 @@ public struct DealTable: Sendable {
     public var createdAt: [Instant] = []
     public var closedAt: [Instant] = []
     public var status: [DealStatus] = []
-    /// NaN when unknown.
-    public var amount: [Double] = []
+    /// Exact minor units; `Money.missing` when unknown.
+    public var amount: [Money] = []
     public var lostReason: [Int32] = []
     public init() {}
     public var count: Int { id.count }
@@ -80,8 +81,8 @@ public struct CampaignTable: Sendable {
     public var kind: [Int32] = []
     public var startedAt: [Instant] = []
     public var endedAt: [Instant] = []
-    /// NaN when unknown.
-    public var cost: [Double] = []
+    /// Exact minor units; `Money.missing` when unknown.
+    public var cost: [Money] = []
     /// -1: the config default.
     public var windowDays: [Int32] = []
     public init() {}
@@ -143,7 +144,8 @@ public struct AcquisitionCostTable: Sendable {
     public var source: [Int32] = []
     /// The local day number (days since 1970-01-01).
     public var day: [Int] = []
-    public var amount: [Double] = []
+    /// Exact minor units.
+    public var amount: [Money] = []
     public init() {}
     public var count: Int { source.count }
 }

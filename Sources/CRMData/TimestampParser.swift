@@ -20,7 +20,7 @@ public struct TimestampParser: Sendable {
         guard n >= 10, b[4] == 0x2D, b[7] == 0x2D,
               let year = num(b, 0, 4), let month = num(b, 5, 2), let day = num(b, 8, 2),
               year >= 1, month >= 1, month <= 12, day >= 1,   // year 0000 is no date a CRM writes
-              day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }
+              day <= 28 || day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }   // every month has 28
         var ms = Int64(CivilDate.days(year: year, month: month, day: day)) * Instant.msPerDay
         var i = 10
         if i < n, b[i] == 0x20 || b[i] == 0x54 {           // ' ' or 'T'

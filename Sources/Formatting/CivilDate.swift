@@ -2,7 +2,7 @@
 /// after Howard Hinnant's `days_from_civil` / `civil_from_days`. No time zones, no Foundation.
 public enum CivilDate {
     /// Day number of the civil date `y-m-d` (month 1...12, day 1...31).
-    public static func days(year: Int, month: Int, day: Int) -> Int {
+    @inlinable public static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

@@ -48,7 +48,7 @@ extension CampaignReport {
             let a = mem.assignedAt[m].ms
             let windowEnd = a + windowMs[c]
             let persistenceEnd = windowEnd + persistenceMs
-            var converted = false, revenue = 0.0, later = false, laterRevenue = 0.0
+            var converted = false, revenue = Money.zero, later = false, laterRevenue = Money.zero
             for j in orders.start[k]..<orders.start[k + 1] {
                 let t = orders.at[j]
                 if t >= a && t < windowEnd {
@@ -99,7 +99,7 @@ extension CampaignReport {
             let hasControl = arms[c * 4 + 1].n > 0
             let effect = ArmComparison(treatment: arms[c * 4], control: hasControl ? arms[c * 4 + 1] : nil)
             let persistence = ArmComparison(treatment: arms[c * 4 + 2], control: hasControl ? arms[c * 4 + 3] : nil)
-            let cost: Double? = camp.cost[c].isFinite ? camp.cost[c] : nil
+            let cost: Double? = camp.cost[c].exists ? camp.cost[c].major : nil
             var roi: Double? = nil
             if let cost, cost > 0, let inc = effect.incrementalRevenue { roi = (inc - cost) / cost }
             results.append(CampaignResult(

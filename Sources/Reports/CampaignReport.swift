@@ -33,8 +33,10 @@ public enum UnmeasurableReason: String, Sendable {
 public struct ArmOutcome: Sendable, Equatable {
     public var n: Int = 0
     public var converted: Int = 0
-    /// The sum of the members' completed revenue in their windows.
-    public var revenue: Double = 0
+    /// The sum of the members' completed revenue in their windows, exact.
+    public var revenueTotal = Money.zero
+    /// `revenueTotal` in major units.
+    public var revenue: Double { revenueTotal.major }
     /// Revenue per member: its mean and sample variance over the arm's members (zeros included).
     public var perMember = RunningMoments()
 
@@ -42,14 +44,14 @@ public struct ArmOutcome: Sendable, Equatable {
 
     /// An arm from its members' outcomes (for tests and small examples).
     public init(members: [(converted: Bool, revenue: Double)]) {
-        for m in members { add(converted: m.converted, revenue: m.revenue) }
+        for m in members { add(converted: m.converted, revenue: Money(major: m.revenue) ?? .zero) }
     }
 
-    @inline(__always) mutating func add(converted c: Bool, revenue r: Double) {
+    @inline(__always) mutating func add(converted c: Bool, revenue r: Money) {
         n += 1
         if c { converted += 1 }
-        revenue += r
-        perMember.add(r)
+        revenueTotal += r
+        perMember.add(r.major)
     }
 
     /// converted / n; nil for an empty arm.

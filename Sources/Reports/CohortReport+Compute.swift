@@ -44,8 +44,8 @@ extension CohortReport {
         // Orders in their cohort's periods that have ended (all of them are before A; a period ends by lastUnit).
         let words = (count + 63) / 64
         var seen = [UInt64](repeating: 0, count: nContacts * words)
-        var revenue = [Double](repeating: 0, count: count * count)
-        var revenueBySource = [Double](repeating: 0, count: nSources * count * count)
+        var revenue = [Money](repeating: .zero, count: count * count)
+        var revenueBySource = [Money](repeating: .zero, count: nSources * count * count)
         for i in 0..<o.count where o.status[i] == .completed {
             let c = Int(o.contact[i])
             let ci = Int(cohortOf[c])
@@ -74,11 +74,11 @@ extension CohortReport {
             let periods = count - ci
             return Cohort(label: label(u, grain), startDay: unitStart(u, grain), endDay: unitStart(u + 1, grain), size: size[ci],
                           active: Array(active[(ci * count)..<(ci * count + periods)]),
-                          revenue: Array(revenue[(ci * count)..<(ci * count + periods)]))
+                          revenue: revenue[(ci * count)..<(ci * count + periods)].map(\.major))
         }
 
         // Acquisition spend per source and cohort unit.
-        var spend = [Double](repeating: 0, count: nSources * count)
+        var spend = [Money](repeating: .zero, count: nSources * count)
         if let costs = s.acquisitionCosts {
             for i in 0..<costs.count {
                 let d = costs.day[i] - firstDay
@@ -92,7 +92,7 @@ extension CohortReport {
         func ltv(_ name: String, _ sources: [Int], _ n: Int) -> SourceLTV {
             // Cohort ci has count - ci complete periods.
             let pooled = (0..<count).filter { count - $0 >= n }
-            var customers = 0, money = 0.0, spent = 0.0
+            var customers = 0, money = Money.zero, spent = Money.zero
             for src in sources {
                 for ci in pooled {
                     customers += sizeBySource[src * count + ci]
@@ -100,10 +100,10 @@ extension CohortReport {
                     for k in 0..<n { money += revenueBySource[(src * count + ci) * count + k] }
                 }
             }
-            let value = customers > 0 ? money / Double(customers) : nil
-            let cac = hasCosts && customers > 0 ? spent / Double(customers) : nil
+            let value = customers > 0 ? money.major / Double(customers) : nil
+            let cac = hasCosts && customers > 0 ? spent.major / Double(customers) : nil
             return SourceLTV(source: name, periods: n, cohorts: pooled.count, customers: customers, ltv: value,
-                             spend: hasCosts ? spent : nil, cac: cac,
+                             spend: hasCosts ? spent.major : nil, cac: cac,
                              ltvCac: (cac ?? 0) > 0 ? value.map { $0 / (cac ?? 1) } : nil)
         }
         let customersBySource = (0..<nSources).map { src in (0..<count).reduce(0) { $0 + sizeBySource[src * count + $1] } }

@@ -226,7 +226,7 @@ extension FunnelReport {
     /// Closed deals counted in one span.
     struct ClosedTally {
         var won = 0, lost = 0, wonWithAmount = 0
-        var wonAmount = 0.0
+        var wonAmount = Money.zero
         var cycles: [Double] = []
         var reasons: [Int]
         init(reasons: Int) { self.reasons = Array(repeating: 0, count: reasons) }
@@ -234,7 +234,7 @@ extension FunnelReport {
         mutating func add(_ d: DealTable, _ i: Int) {
             if d.status[i] == .won {
                 won += 1
-                if !d.amount[i].isNaN { wonAmount += d.amount[i]; wonWithAmount += 1 }
+                if d.amount[i].exists { wonAmount += d.amount[i]; wonWithAmount += 1 }
                 cycles.append(d.createdAt[i].days(until: d.closedAt[i]))
             } else {
                 lost += 1
@@ -246,9 +246,9 @@ extension FunnelReport {
             let list = reasons.indices.filter { reasons[$0] > 0 }
                 .map { (reason: $0 == 0 ? FunnelReport.noneGroup : labels.values[$0 - 1], count: reasons[$0]) }
                 .sorted { ($0.count, $1.reason) > ($1.count, $0.reason) }
-            return Closed(startDay: start, endDay: end, won: won, lost: lost, wonAmount: wonAmount,
+            return Closed(startDay: start, endDay: end, won: won, lost: lost, wonAmount: wonAmount.major,
                           winRate: FunnelReport.ratio(won, won + lost),
-                          averageWonDeal: wonWithAmount > 0 ? wonAmount / Double(wonWithAmount) : nil,
+                          averageWonDeal: wonWithAmount > 0 ? wonAmount.major / Double(wonWithAmount) : nil,
                           medianCycleDays: Stats.percentile(cycles.sorted(), 0.5), lostReasons: list)
         }
     }

@@ -8,7 +8,7 @@ import CRMData
 public struct OrdersByContact: Sendable {
     public let start: [Int]
     public let at: [Int64]
-    public let amount: [Double]
+    public let amount: [Money]
 
     /// Completed orders only: returned and cancelled orders never count as revenue.
     public init(_ o: OrderTable, contactCount: Int) {
@@ -20,7 +20,7 @@ public struct OrdersByContact: Sendable {
         for k in 0..<contactCount { start[k + 1] += start[k] }
         var fill = start
         var at = [Int64](repeating: 0, count: start[contactCount])
-        var amount = [Double](repeating: 0, count: start[contactCount])
+        var amount = [Money](repeating: .zero, count: start[contactCount])
         for i in 0..<o.count where o.status[i] == .completed {
             let c = Int(o.contact[i])
             guard c >= 0 && c < contactCount else { continue }

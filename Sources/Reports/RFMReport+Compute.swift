@@ -13,7 +13,7 @@ extension RFMReport {
 
         let n = Segment.allCases.count
         var customers = [Int](repeating: 0, count: n), before = [Int](repeating: 0, count: n)
-        var revenue = [Double](repeating: 0, count: n)
+        var revenue = [Money](repeating: .zero, count: n)
         var grid = [[Int]](repeating: [Int](repeating: 0, count: 5), count: 5)
         var transitions = [[Int]](repeating: [Int](repeating: 0, count: n + 1), count: n + 1)
         for c in 0..<s.contacts.count {
@@ -27,11 +27,11 @@ extension RFMReport {
             if now >= 0 || then >= 0 { transitions[then >= 0 ? then : n][now >= 0 ? now : n] += 1 }
         }
         let total = customers.reduce(0, +)
-        let totalRevenue = revenue.reduce(0, +)
+        let totalRevenue = revenue.sum()
         let segments = Segment.allCases.enumerated().map { i, seg in
-            SegmentFigures(segment: seg, customers: customers[i], revenue: revenue[i],
+            SegmentFigures(segment: seg, customers: customers[i], revenue: revenue[i].major,
                            customerShare: total > 0 ? Double(customers[i]) / Double(total) : nil,
-                           revenueShare: totalRevenue > 0 ? revenue[i] / totalRevenue : nil,
+                           revenueShare: totalRevenue > .zero ? revenue[i].major / totalRevenue.major : nil,
                            previousCustomers: before[i])
         }
         return RFMReport(windowDays: window, current: current, previous: previous, segments: segments, grid: grid, transitions: transitions)
@@ -45,7 +45,7 @@ extension RFMReport {
         let starts = days.map { zone.startOfDay($0 - windowDays).ms }
         let k = days.count
         var frequency = [Int32](repeating: 0, count: nc * k)
-        var monetary = [Double](repeating: 0, count: nc * k)
+        var monetary = [Money](repeating: .zero, count: nc * k)
         var last = [Int64](repeating: .min, count: nc * k)
         let o = s.orders
         for i in 0..<o.count where o.status[i] == .completed {
@@ -101,7 +101,7 @@ extension RFMReport {
             for c in 0..<nc where segment[c] < 0 { recency[c] = -1 }
             return Scoring(day: days[j], recencyDays: recency,
                            frequency: (0..<nc).map { segment[$0] >= 0 ? freq[$0] : 0 },
-                           monetary: (0..<nc).map { segment[$0] >= 0 ? money[$0] : 0 },
+                           monetary: (0..<nc).map { segment[$0] >= 0 ? money[$0] : .zero },
                            r: r, f: f, m: m, segment: segment, scored: n)
         }
     }

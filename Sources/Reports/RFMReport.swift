@@ -38,7 +38,8 @@ public struct RFMReport: Sendable {
         public var day: Int
         public var recencyDays: [Int32]
         public var frequency: [Int32]
-        public var monetary: [Double]
+        /// Exact; `.major` for the amount in major units.
+        public var monetary: [Money]
         public var r: [UInt8]
         public var f: [UInt8]
         public var m: [UInt8]
@@ -72,5 +73,6 @@ public struct RFMReport: Sendable {
     public var transitions: [[Int]]
 
     public var customers: Int { current.scored }
-    public var revenue: Double { segments.reduce(0) { $0 + $1.revenue } }
+    /// The scored customers' revenue, summed exactly.
+    public var revenue: Double { current.monetary.sum().major }
 }

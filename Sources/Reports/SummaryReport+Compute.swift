@@ -10,7 +10,7 @@ extension SummaryReport {
         let currentIndex = n - 1, previousIndex = n - 2, yearAgoIndex = n - 1 - yearShift
 
         // Orders
-        var revenue = [Double](repeating: 0, count: n)
+        var revenue = [Money](repeating: .zero, count: n)   // exact: a week is the sum of its days
         var completed = [Int](repeating: 0, count: n)
         var returned = [Int](repeating: 0, count: n)
         var newCustomers = [Int](repeating: 0, count: n)
@@ -46,10 +46,11 @@ extension SummaryReport {
             if b >= 0 { newCustomers[b] += 1 }
         }
 
+        let revenueMajor = revenue.map(\.major)
         var series: [SummaryMetric: [Double?]] = [:]
-        series[.revenue] = revenue
+        series[.revenue] = revenueMajor
         series[.orders] = completed.map(Double.init)
-        series[.averageOrderValue] = (0..<n).map { completed[$0] > 0 ? revenue[$0] / Double(completed[$0]) : nil }
+        series[.averageOrderValue] = (0..<n).map { completed[$0] > 0 ? revenueMajor[$0] / Double(completed[$0]) : nil }
         series[.orderingCustomers] = ordering.map(Double.init)
         series[.newCustomers] = newCustomers.map(Double.init)
         series[.repeatShare] = (0..<n).map { ratio(ordering[$0] - newCustomers[$0], ordering[$0]) }
@@ -58,19 +59,19 @@ extension SummaryReport {
         // Deals
         if let d = s.deals {
             var won = [Int](repeating: 0, count: n), lost = [Int](repeating: 0, count: n)
-            var wonAmount = [Double](repeating: 0, count: n)
+            var wonAmount = [Money](repeating: .zero, count: n)
             for i in 0..<d.count where d.status[i] != .open {
                 let b = buckets.index(d.closedAt[i])
                 guard b >= 0 else { continue }
                 if d.status[i] == .won {
                     won[b] += 1
-                    if !d.amount[i].isNaN { wonAmount[b] += d.amount[i] }
+                    if d.amount[i].exists { wonAmount[b] += d.amount[i] }
                 } else {
                     lost[b] += 1
                 }
             }
             series[.dealsWon] = won.map(Double.init)
-            series[.wonAmount] = wonAmount
+            series[.wonAmount] = wonAmount.map(\.major)
             series[.winRate] = (0..<n).map { ratio(won[$0], won[$0] + lost[$0]) }
             // Point in time: at each period's end; the current period's figure is taken at the as-of moment.
             let moments = (0..<n).map { $0 == currentIndex ? s.asOf : buckets.end($0) }
@@ -89,8 +90,8 @@ extension SummaryReport {
             }
         }
         return SummaryReport(period: period, figures: figures,
-                             revenueSeries: Array(revenue[(n - trendLength)...]),
-                             revenueSeriesYearAgo: Array(revenue[(n - trendLength - yearShift)..<(n - yearShift)]),
+                             revenueSeries: Array(revenueMajor[(n - trendLength)...]),
+                             revenueSeriesYearAgo: Array(revenueMajor[(n - trendLength - yearShift)..<(n - yearShift)]),
                              seriesPeriods: Array(buckets.periods[(n - trendLength)...]))
     }
 
@@ -101,10 +102,10 @@ extension SummaryReport {
 
     /// The amount of deals open at a moment: created before it, not closed before it.
     static func openPipelineValue(_ d: DealTable, at t: Instant) -> Double {
-        var sum = 0.0
+        var sum = Money.zero
         for i in 0..<d.count where d.createdAt[i] < t && (d.closedAt[i].isMissing || !(d.closedAt[i] < t)) {
-            if !d.amount[i].isNaN { sum += d.amount[i] }
+            if d.amount[i].exists { sum += d.amount[i] }
         }
-        return sum
+        return sum.major
     }
 }

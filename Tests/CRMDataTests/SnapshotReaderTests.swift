@@ -97,7 +97,7 @@ struct SnapshotReaderTests {
         try db.execute("INSERT INTO shop_orders VALUES (7, 1, '2026-03-01', 12.5, 'completed')")
         try db.execute("CREATE VIEW orders AS SELECT oid AS id, cid AS contact_id, t AS ordered_at, total AS amount, NULL AS channel, NULL AS store, st AS status FROM shop_orders")
         let s = try db.snapshot(asOf: "2026-11-23")
-        #expect(s.orders.id == [7] && s.orders.amount == [12.5])
+        #expect(s.orders.id == [7] && s.orders.amount == [Money(minor: 1250)])
     }
 }
 

@@ -48,7 +48,7 @@ func rfmFixture() throws -> FixtureDB {
         // Recency in calendar days to 2 March: 1, 1, 10, 91, 274.
         #expect([1, 2, 3, 4, 5].map { cur.recencyDays[at($0)] } == [1, 1, 10, 91, 274])
         #expect([1, 2, 3, 4, 5].map { cur.frequency[at($0)] } == [3, 1, 1, 2, 1])
-        #expect([1, 2, 3, 4, 5].map { cur.monetary[at($0)] } == [300, 50, 50, 1000, 20])
+        #expect([1, 2, 3, 4, 5].map { cur.monetary[at($0)].major } == [300, 50, 50, 1000, 20])
         // R: strictly more days -> W = 3, 3, 2, 1, 0 -> 1 + floor(5W/5) = 4, 4, 3, 2, 1 (the tie shares a score).
         #expect([1, 2, 3, 4, 5].map { cur.r[at($0)] } == [4, 4, 3, 2, 1])
         // F: strictly fewer orders -> W = 4, 0, 0, 3, 0.

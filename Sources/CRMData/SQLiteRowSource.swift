@@ -1,0 +1,61 @@
+import GRDB
+import GRDBSQLite
+
+/// The tables of one SQLite read transaction: a GRDB `Database` inside `read { }`.
+struct SQLiteTableSource: TableSource {
+    let db: Database
+
+    /// `SELECT <columns> FROM table`: NULL for an absent column, the rowid as the row key
+    /// (NULL in a view, which has none).
+    func rows(of table: String, _ columns: [ColumnRequest]) throws -> SQLiteRowSource {
+        let isView = columns.contains(.rowKey)
+            && (try? String.fetchOne(db, sql: "SELECT type FROM sqlite_master WHERE lower(name) = ?", arguments: [table])) == "view"
+        let list = columns.map { column -> String in
+            switch column {
+            case .named(let name): return "\"\(name)\""
+            case .absent: return "NULL"
+            case .rowKey: return isView ? "NULL" : "rowid"
+            }
+        }
+        let sql = "SELECT \(list.joined(separator: ", ")) FROM \"\(table)\""
+        let statement: Statement
+        do { statement = try db.makeStatement(sql: sql) } catch {
+            throw CRMError("cannot read table '\(table)': \(SnapshotReader.reason(error))")
+        }
+        return SQLiteRowSource(table: table, statement: statement, connection: db.sqliteConnection)
+    }
+}
+
+/// One raw SQLite scan through `sqlite3_step`, its cells read in place by `RowCursor`.
+struct SQLiteRowSource: RowSource {
+    let table: String
+    /// Holds the prepared statement for the length of the scan.
+    let statement: Statement
+    let connection: OpaquePointer?
+    let cursor: RowCursor
+
+    init(table: String, statement: Statement, connection: OpaquePointer?) {
+        self.table = table
+        self.statement = statement
+        self.connection = connection
+        cursor = RowCursor(stmt: statement.sqliteStatement)
+    }
+
+    @inline(__always) mutating func next() throws -> Bool {
+        let code = sqlite3_step(cursor.stmt)
+        if code == SQLITE_ROW { return true }
+        if code == SQLITE_DONE {
+            sqlite3_reset(cursor.stmt)
+            return false
+        }
+        let message = String(cString: sqlite3_errmsg(connection))
+        sqlite3_reset(cursor.stmt)
+        throw CRMError("cannot read table '\(table)': \(message)")
+    }
+
+    @inline(__always) func isNull(_ k: Int) -> Bool { cursor.isNull(Int32(truncatingIfNeeded: k)) }
+    @inline(__always) func integer(_ k: Int) -> Number<Int64> { cursor.integer(Int32(truncatingIfNeeded: k)) }
+    @inline(__always) func real(_ k: Int) -> Number<Double> { cursor.real(Int32(truncatingIfNeeded: k)) }
+    @inline(__always) func text(_ k: Int) -> UnsafeBufferPointer<UInt8>? { cursor.text(Int32(truncatingIfNeeded: k)) }
+    @inline(__always) func string(_ k: Int) -> String? { cursor.string(Int32(truncatingIfNeeded: k)) }
+}
