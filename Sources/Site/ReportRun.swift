@@ -41,14 +41,16 @@ public struct ReportRun {
         let started = Date()
         step(0, since: started)
         let dbPath = resolved.dbPath
-        let hashing = Task.detached { try Provenance.sha256(ofFile: dbPath) }
+        // A file is named by its SHA-256; a PostgreSQL server by its version and snapshot (`sourceIdentity`).
+        let hashing = Task.detached { DatabaseLocation.isPostgres(dbPath) ? nil : try Provenance.sha256(ofFile: dbPath) }
         var reader = SnapshotReader(path: dbPath, asOf: resolved.asOf, zone: resolved.zone)
+        reader.schema = config.schema
         let log = self.log
         reader.progress = { table in log("      reading \(table) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)") }
         let snapshot = try reader.read()
         let provenance = Provenance(asOf: CivilDate.iso(resolved.asOfDay), timezone: config.timezone,
                                     configHash: Provenance.sha256(of: config.canonicalText),
-                                    databaseSHA256: try await hashing.value)
+                                    databaseSHA256: try await hashing.value ?? snapshot.sourceIdentity ?? "")
 
         step(1, since: started)
         let period = ReportPeriod.latest(config.period, asOfDay: resolved.asOfDay)

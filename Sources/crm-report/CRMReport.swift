@@ -17,7 +17,7 @@ struct CRMReport: AsyncParsableCommand {
         not SQLite, a required table or column missing, a bad config or option); 3 internal failure.
         """,
         version: "0.1.0",
-        subcommands: [Generate.self, Check.self, Demo.self, Import.self, Schema.self])
+        subcommands: [Generate.self, Check.self, Demo.self, Import.self, Schema.self, Copy.self])
 
     static func main() async {
         do {
