@@ -112,7 +112,7 @@ struct PostgresFailureTests {
         #expect(try Self.read(try Self.with(user: role), schema: schema).orders.id.count == 2)
     }
 
-    @Test("values of the wrong type are bad rows, as in SQLite: text amounts, dates that do not parse, text ids")
+    @Test("values of the wrong type are bad rows, as in SQLite: text amounts, dates that do not parse, text ids, duplicate ids")
     func badTypes() async throws {
         let schema = TestServer.freshSchema("types")
         try TestServer.psql("""
@@ -122,16 +122,17 @@ struct PostgresFailureTests {
               ('4.0', '2025-03-01T10:00:00+03:00', ''), ('5', NULL, NULL);
             CREATE TABLE \(schema).orders (id bigint, contact_id integer, ordered_at timestamptz, amount text, status text);
             INSERT INTO \(schema).orders VALUES (1, 1, '2026-11-17 10:00+00', '12.50', 'completed'), (2, 1, '2026-11-18', 'abc', 'completed'),
-              (3, 1, '2026-11-18', 'NaN', 'completed'), (4, 1, NULL, '1', 'completed'), (5, 4, '2026-11-19', '7', 'completed');
+              (3, 1, '2026-11-18', 'NaN', 'completed'), (4, 1, NULL, '1', 'completed'), (5, 4, '2026-11-19', '7', 'completed'),
+              (6, 1, '2026-11-19', '3', 'completed'), (6, 2, '2026-11-20', '4', 'completed');
             """)
         let s = try Self.read(try TestServer.location(), schema: schema)
         #expect(s.contacts.id == [1, 2, 4])   // an id that is no integer names its row by ordinal, as in SQLite
-        #expect(s.rowCounts["contacts"] == 5 && s.rowCounts["orders"] == 5)
+        #expect(s.rowCounts["contacts"] == 5 && s.rowCounts["orders"] == 7)
         #expect(s.orders.id == [1, 5])
         #expect(s.orders.amount.map(\.minor) == [1250, 700])
         let reasons = Dictionary(s.badRows.counts.map { ("\($0.table).\($0.reason.id)", $0.count) }, uniquingKeysWith: +)
         #expect(reasons["contacts.unparseable_timestamp"] == 1 && reasons["contacts.missing_value"] == 1)
-        #expect(reasons["orders.unknown_value"] == 2 && reasons["orders.missing_value"] == 1)
+        #expect(reasons["orders.unknown_value"] == 2 && reasons["orders.missing_value"] == 1 && reasons["orders.duplicate_id"] == 2)
         #expect(s.sourceIdentity?.hasPrefix("PostgreSQL 1") == true)
     }
 
