@@ -44,3 +44,36 @@ struct DatabaseLocationTests {
         #expect(PasswordSource(environment: [:], home: "/nonexistent").password(for: l) == nil)
     }
 }
+
+/// Numbers in text cells follow SQLite's rules for the same text (no server needed).
+@Suite("PostgreSQL text cells as numbers")
+struct PostgresTextTests {
+    static func integer(_ s: String) -> Int64?? {
+        var copy = s
+        return copy.withUTF8 { b in
+            switch PostgresText.integer(b) {
+            case .value(let v): return .some(v)
+            case .null: return .some(nil)
+            case .invalid: return nil
+            }
+        }
+    }
+
+    @Test("integers: digits with a sign, spaces trimmed, whole fractions; else invalid; blank is NULL")
+    func integers() {
+        #expect(Self.integer("42") == .some(42) && Self.integer("-7") == .some(-7) && Self.integer(" 12 ") == .some(12))
+        #expect(Self.integer("4.0") == .some(4) && Self.integer("1e3") == .some(1000))
+        #expect(Self.integer("4.5") == nil && Self.integer("two") == nil && Self.integer("99999999999999999999") == nil)
+        #expect(Self.integer("   ") == .some(nil))
+    }
+
+    @Test("reals: finite decimals; NaN and Infinity are invalid")
+    func reals() {
+        func real(_ s: String) -> Double? {
+            var copy = s
+            return copy.withUTF8 { if case .value(let v) = PostgresText.real($0) { return v } else { return nil } }
+        }
+        #expect(real("12.50") == 12.5 && real(" 0.1 ") == 0.1 && real("-3") == -3)
+        #expect(real("NaN") == nil && real("Infinity") == nil && real("abc") == nil)
+    }
+}
