@@ -26,6 +26,7 @@ port=$(( 20000 + RANDOM % 30000 ))
 "${as[@]}" "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 120 \
   -o "-p $port -k $cluster -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c fsync=off" start >/dev/null
 trap '"${as[@]}" "$bin/pg_ctl" -D "$cluster/data" -m fast stop >/dev/null 2>&1 || true' EXIT
+trap 'exit 130' INT TERM
 url="postgresql://crm@127.0.0.1:$port/postgres?sslmode=disable"
 if [ ! -f "$cluster/loaded" ]; then
   echo "bench-postgres: loading $DB into PostgreSQL once (cached in $cluster)"

@@ -26,6 +26,7 @@ stop() {
   rm -rf "$dir"
 }
 trap stop EXIT
+trap 'exit 130' INT TERM   # so an interrupted run stops the cluster too
 
 password=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
 "${as[@]}" bash -c "printf '%s\n' '$password' > '$dir/pw'"
