@@ -77,3 +77,15 @@ struct PostgresTextTests {
         #expect(real("NaN") == nil && real("Infinity") == nil && real("abc") == nil)
     }
 }
+
+@Suite("The schema setting")
+struct SchemaSettingTests {
+    @Test("the config's db: takes a URL and schema: names the PostgreSQL schema (default public)")
+    func configKeys() throws {
+        var c = ReportConfig()
+        #expect(c.schema == "public")
+        try ConfigFile.apply(yaml: "db: postgresql://report@db.example.com/crm\nschema: crm_export\n", to: &c)
+        #expect(c.db == "postgresql://report@db.example.com/crm" && c.schema == "crm_export")
+        #expect(!c.canonicalText.contains("crm_export"))   // where the data lives is not part of the config's hash, as db: is not
+    }
+}

@@ -24,7 +24,8 @@ public enum DatabaseCopy {
         }
     }
 
-    /// The PostgreSQL type for a contract column whose values are all of `storage` classes.
+    /// The PostgreSQL type for a column of the contract's `contract` type (INTEGER, REAL, TEXT);
+    /// `fits`: every value in it is of that type (or NULL), else it stays text.
     static func postgresType(contract: String, fits: Bool) -> String {
         guard fits else { return "text" }
         switch contract {

@@ -12,8 +12,8 @@ struct PostgresSnapshotReader {
     let schema: String
     let asOf: Instant
     let zone: ZoneClock
-    var progress: @Sendable (String) -> Void = { _ in }
-    var passwords = PasswordSource()
+    let progress: @Sendable (String) -> Void
+    let passwords: PasswordSource
 
     init(location: PostgresLocation, schema: String, asOf: Instant, zone: ZoneClock,
          progress: @escaping @Sendable (String) -> Void, passwords: PasswordSource = PasswordSource()) {
