@@ -29,10 +29,11 @@ demo: release
 	.build/release/crm-report generate --db $(DEMO_DB) --out $(OUT)
 	@echo "Open $(OUT)/index.html in a browser."
 
+# The PostgreSQL tests run against a throw-away local cluster, started and stopped around them.
 test: deps
 	@timeout 900 scripts/apt-ensure.sh $(BROWSER_PACKAGES) || echo "chromium could not be installed: the browser checks will be skipped"
 	swift build --build-tests
-	swift test --skip-build --disable-xctest
+	scripts/with-postgres.sh swift test --skip-build --disable-xctest
 
 bench: deps
 	@scripts/apt-ensure.sh $(BENCH_PACKAGES)

@@ -87,11 +87,12 @@ public enum ConfigFile {
         }
 
         mutating func apply(_ root: Node, to c: inout ReportConfig) throws {
-            let top = ["db", "out", "as_of", "period", "locale", "currency", "timezone", "show_pii", "fail_on", "busy_timeout_seconds",
+            let top = ["db", "schema", "out", "as_of", "period", "locale", "currency", "timezone", "show_pii", "fail_on", "busy_timeout_seconds",
                        "funnel", "cohorts", "rfm", "campaigns", "stale", "consent"]
             for (key, value) in try mapping(root, "(top level)") {
                 switch key {
                 case "db": c.db = try string(value, key)
+                case "schema": c.schema = try string(value, key)
                 case "out": c.out = try string(value, key)
                 case "as_of":
                     let s = try string(value, key)

@@ -9,6 +9,8 @@ public struct ReportConfig: Sendable, Equatable {
 
     // Run
     public var db: String?
+    /// The PostgreSQL schema holding the contract tables (a SQLite file has none).
+    public var schema: String = "public"
     public var out: String = "output"
     public var asOf: String?            // YYYY-MM-DD; nil = today in `timezone`
     public var period: PeriodKind = .week

@@ -6,6 +6,8 @@ public struct SchemaContract: Sendable {
         public let name: String
         /// NOT NULL or the primary key: a table in use must have it.
         public let required: Bool
+        /// The declared type: INTEGER, TEXT or REAL (what `copy` gives the column in another engine).
+        public var type: String = "TEXT"
     }
     public struct Table: Sendable, Equatable {
         public let name: String
@@ -45,7 +47,7 @@ public struct SchemaContract: Sendable {
             guard words.count >= 2, ["INTEGER", "TEXT", "REAL", "INTEGER,", "TEXT,", "REAL,"].contains(String(words[1])) else { continue }
             let code = line.components(separatedBy: "--")[0]
             let required = code.contains("NOT NULL") || code.contains("PRIMARY KEY")
-            table.columns.append(Column(name: String(words[0]), required: required))
+            table.columns.append(Column(name: String(words[0]), required: required, type: String(words[1]).trimmingCharacters(in: [","])))
             current = table
         }
         self.tables = tables

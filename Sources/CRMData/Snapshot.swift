@@ -22,6 +22,9 @@ public struct Snapshot: Sendable {
     public var rowCounts: [String: Int] = [:]
     /// What the reader noticed about the schema: absent optional tables and columns.
     public var notes: [Reason] = []
+    /// What names the data read when no file's SHA-256 can (a PostgreSQL server: its version and
+    /// the snapshot); nil for a SQLite file.
+    public var sourceIdentity: String?
 
     public init(asOf: Instant, zone: ZoneClock) {
         self.asOf = asOf

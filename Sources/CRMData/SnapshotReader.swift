@@ -12,6 +12,8 @@ public struct SnapshotReader {
     public var progress: @Sendable (String) -> Void = { _ in }
     /// Seconds to wait for a writer's lock, and to keep retrying a changing database (config `busy_timeout_seconds`).
     public var busyTimeout: Double = 30
+    /// The PostgreSQL schema that holds the contract tables (`--schema`); SQLite has none.
+    public var schema = "public"
 
     public init(path: String, asOf: Instant, zone: ZoneClock) {
         self.path = path
@@ -90,7 +92,6 @@ public struct SnapshotReader {
     /// Checks the schema: a missing required table, or a missing required column of a
     /// table in use, is an error naming it. Absent optional tables and nullable columns are notes.
     public static func checkSchema(_ db: Database, contract: SchemaContract = .v1) throws -> SchemaCheck {
-        var check = SchemaCheck()
         let objects: [String: String]
         do {
             objects = Dictionary(try Row.fetchAll(db, sql: "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')")
@@ -98,27 +99,11 @@ public struct SnapshotReader {
         } catch {
             throw CRMError("not a readable SQLite database: \(reason(error))")
         }
-        for table in contract.tables {
-            guard objects[table.name] != nil else {
-                if table.required { throw CRMError("required table '\(table.name)' is missing from the database") }
-                check.notes.append(.tableAbsent(table.name))
-                continue
+        return try check(contract, objects: Set(objects.keys)) { table in
+            do { return Set(try db.columns(in: table).map { $0.name.lowercased() }) } catch {
+                throw CRMError("cannot read the columns of table '\(table)': \(reason(error))")
             }
-            let have: Set<String>
-            do { have = Set(try db.columns(in: table.name).map { $0.name.lowercased() }) } catch {
-                throw CRMError("cannot read the columns of table '\(table.name)': \(reason(error))")
-            }
-            var present: [String] = []
-            for column in table.columns {
-                if have.contains(column.name) { present.append(column.name); continue }
-                if column.required {
-                    throw CRMError("required column '\(table.name).\(column.name)' is missing from the database")
-                }
-                check.notes.append(.columnAbsent(table: table.name, column: column.name))
-            }
-            check.present[table.name] = present
         }
-        return check
     }
 
     /// Reads the whole snapshot on two connections in parallel, as one snapshot.
@@ -127,6 +112,9 @@ public struct SnapshotReader {
     /// read before and after both transactions have taken their snapshot, tells whether anything
     /// was committed in between; if so, the attempt is abandoned and made again.
     public func read() throws -> Snapshot {
+        if case .postgres(let server) = try DatabaseLocation(path) {
+            return try PostgresSnapshotReader(location: server, schema: schema, asOf: asOf, zone: zone, progress: progress).read()
+        }
         let started = Date()
         var attempts = 0
         // A busy database is retried for as long as the busy timeout allows (at least five attempts).
@@ -162,8 +150,8 @@ public struct SnapshotReader {
                     let part = try (share == .a ? a : b).read { db -> Snapshot? in
                         _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")   // takes the snapshot
                         guard gate.arrive() else { return nil }
-                        var scanner = TableScanner(db: db, schema: schema, parser: parser, asOf: asOf, zone: zone, progress: progress)
-                        try scanner.read(share, contacts: contacts, campaigns: campaigns)
+                        var scanner = TableScanner(schema: schema, parser: parser, asOf: asOf, zone: zone, progress: progress)
+                        try scanner.read(share, from: SQLiteTableSource(db: db), contacts: contacts, campaigns: campaigns)
                         return scanner.snapshot
                     }
                     results.set(share, part)

@@ -1,18 +1,20 @@
-import GRDB
-
 /// Reads one connection's share of the contract tables, each once, through the generic
-/// `TableReader` over SQLite, and hands the row indexes the other connection needs across.
+/// `TableReader` over any engine's `TableSource`, and hands the row indexes the other connection needs across.
 struct TableScanner {
     let schema: SnapshotReader.SchemaCheck
     let progress: @Sendable (String) -> Void
-    let reader: TableReader<SQLiteTableSource>
+    let parser: TimestampParser
+    let asOf: Instant
+    let zone: ZoneClock
     var snapshot: Snapshot
 
-    init(db: Database, schema: SnapshotReader.SchemaCheck, parser: TimestampParser, asOf: Instant, zone: ZoneClock,
+    init(schema: SnapshotReader.SchemaCheck, parser: TimestampParser, asOf: Instant, zone: ZoneClock,
          progress: @escaping @Sendable (String) -> Void) {
         self.schema = schema
         self.progress = progress
-        reader = TableReader(source: SQLiteTableSource(db: db), parser: parser, asOf: asOf, zone: zone)
+        self.parser = parser
+        self.asOf = asOf
+        self.zone = zone
         snapshot = Snapshot(asOf: asOf, zone: zone)
         snapshot.notes = schema.notes
     }
@@ -23,7 +25,12 @@ struct TableScanner {
 
     /// A: contacts (handed to B as soon as read), deals and stages, orders, consents, interactions,
     /// costs, and campaign members once B hands over the campaigns. B: campaigns, then messages.
-    mutating func read(_ share: Share, contacts: Handoff<IDIndex>, campaigns: Handoff<IDIndex>) throws {
+    mutating func read<Source: TableSource>(_ share: Share, from source: Source, contacts: Handoff<IDIndex>,
+                                            campaigns: Handoff<IDIndex>) throws {
+        let reader = TableReader(source: source, parser: parser, asOf: asOf, zone: zone)
+        func load<T: ContractTable>(_ type: T.Type, _ references: [String: IDIndex] = [:]) throws -> T {
+            try self.load(reader, type, references)
+        }
         switch share {
         case .a:
             snapshot.contacts = try load(ContactTable.self)
@@ -67,7 +74,8 @@ struct TableScanner {
     func has<T: ContractTable>(_: T.Type) -> Bool { schema.present[T.tableName] != nil }
 
     /// Reads one table, counting its rows and bad rows into the snapshot.
-    mutating func load<T: ContractTable>(_ type: T.Type, _ references: [String: IDIndex] = [:]) throws -> T {
+    mutating func load<Source: TableSource, T: ContractTable>(_ reader: TableReader<Source>, _ type: T.Type,
+                                                              _ references: [String: IDIndex]) throws -> T {
         progress(T.tableName)
         let read = try reader.read(type, present: Set(schema.present[T.tableName] ?? []), references: references,
                                    vocabulary: &snapshot.vocabulary)

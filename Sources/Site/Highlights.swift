@@ -20,7 +20,7 @@ protocol HighlightSource: Sendable {
 enum Highlights {
     /// In the order their sentences are shown. The audits' verdicts (stale contacts, consent)
     /// join by adding their source here, e.g. `AuditVerdictHighlights.self`.
-    static let sources: [any HighlightSource.Type] = [SummaryMoveHighlights.self, TopCampaignHighlight.self]
+    static let sources: [any HighlightSource.Type] = [SummaryMoveHighlights.self, TopCampaignHighlight.self, AuditVerdictHighlights.self]
 
     /// Up to `count` sentences from the sources' candidates.
     static func top(_ context: SectionContext, count: Int = 3, sources: [any HighlightSource.Type] = sources) -> [String] {

@@ -19,6 +19,8 @@ enum PDFEdition: Edition {
         .section(CohortsSection.self, notes: "cohorts"),
         .section(RFMSection.self, notes: "rfm"),
         .section(CampaignsSection.self, notes: "campaigns"),
+        .staleAudit,
+        .consentAudit,
     ]
 
     static func render(_ context: SectionContext, drawn: [DrawnSection], templates: Templates) throws -> SectionFiles {

@@ -46,19 +46,21 @@ public struct ReportRun {
 
         // Before any work, and named by themselves: the database must be a regular file (a folder
         // or a FIFO is a clean exit 2, never a crash or a hang) and the output folder ours to write.
-        try SnapshotReader.checkFile(path: resolved.dbPath)
+        if !DatabaseLocation.isPostgres(resolved.dbPath) { try SnapshotReader.checkFile(path: resolved.dbPath) }
         try Publisher(outputRoot: URL(fileURLWithPath: config.out)).checkOutputRoot()
 
         let (snapshot, provenance) = try await step(.read, since: started) {
             let dbPath = resolved.dbPath
-            let hashing = Task.detached { try Provenance.sha256(ofFile: dbPath) }
+            // A file is named by its SHA-256; a PostgreSQL server by its version and snapshot (`sourceIdentity`).
+            let hashing = Task.detached { DatabaseLocation.isPostgres(dbPath) ? nil : try Provenance.sha256(ofFile: dbPath) }
             var reader = SnapshotReader(path: dbPath, asOf: resolved.asOf, zone: resolved.zone)
             reader.busyTimeout = Double(config.busyTimeoutSeconds)
+            reader.schema = config.schema
             reader.progress = { table in log("      reading \(table) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)") }
             let snapshot = try reader.read()
             let provenance = Provenance(asOf: CivilDate.iso(resolved.asOfDay), timezone: config.timezone,
                                         configHash: Provenance.sha256(of: config.canonicalText),
-                                        databaseSHA256: try await hashing.value)
+                                        databaseSHA256: try await hashing.value ?? snapshot.sourceIdentity ?? "")
             return (snapshot, provenance)
         }
         let period = ReportPeriod.latest(config.period, asOfDay: resolved.asOfDay)

@@ -16,6 +16,7 @@ struct Check: AsyncParsableCommand {
         let resolved = try ResolvedRun(config)
         var reader = SnapshotReader(path: resolved.dbPath, asOf: resolved.asOf, zone: resolved.zone)
         reader.busyTimeout = Double(config.busyTimeoutSeconds)
+        reader.schema = config.schema
         let started = Date()
         reader.progress = { table in Terminal.progress("reading \(table) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)") }
         let s = try reader.read()

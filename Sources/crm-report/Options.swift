@@ -4,8 +4,11 @@ import CRMData
 
 /// The options every command that reads a CRM shares. Each also has a key in the YAML config; the command line wins.
 struct ReadOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The CRM database (SQLite).", valueName: "path"))
+    @Option(help: ArgumentHelp("The CRM database: a SQLite file, or postgresql://user@host:port/dbname?sslmode=... (password from PGPASSWORD or ~/.pgpass).", valueName: "path-or-url"))
     var db: String?
+
+    @Option(help: ArgumentHelp("PostgreSQL: the schema holding the contract tables or views. Default: public.", valueName: "name"))
+    var schema: String?
 
     @Option(help: ArgumentHelp("YAML config file (see report.yml.example).", valueName: "path"))
     var config: String?
@@ -18,6 +21,7 @@ struct ReadOptions: ParsableArguments {
         var c = ReportConfig()
         if let config { try ConfigFile.load(path: config, into: &c) }
         if let db { c.db = db }
+        if let schema { c.schema = schema }
         if let asOf {
             guard CivilDate.parse(asOf) != nil else { throw CRMError("--as-of: expected a date YYYY-MM-DD, got '\(asOf)'") }
             c.asOf = asOf

@@ -1,0 +1,67 @@
+import PostgresNIO
+
+/// The tables and views of one schema as the server's catalog describes them: their real names,
+/// each column's base type, and whether the session's user may read them.
+struct PostgresCatalog: Sendable {
+    struct Relation: Sendable {
+        /// The name as stored (the contract's names are matched case-insensitively, as in SQLite).
+        var name: String
+        var readable: Bool
+        /// Lowercased column name -> (its real name, its base type's name: int8, numeric, timestamptz, ...).
+        var columns: [String: (name: String, type: String)] = [:]
+    }
+
+    let schema: String
+    /// Lowercased relation name -> relation.
+    let relations: [String: Relation]
+
+    /// Reads the catalog (pg_class and pg_attribute, not information_schema, which hides the
+    /// columns of a table the user may not read, so a REVOKE would look like a missing column).
+    init(session: PostgresSession, schema: String) throws {
+        self.schema = schema
+        let exists = try session.rows("SELECT 1 FROM pg_namespace WHERE nspname = \(schema)")
+        guard !exists.isEmpty else {
+            throw CRMError("PostgreSQL database '\(session.location.database)' has no schema '\(schema)' (see --schema)")
+        }
+        let rows = try session.rows("""
+            SELECT c.relname::text, has_table_privilege(c.oid, 'SELECT'), a.attname::text,
+                   COALESCE(b.typname, t.typname)::text
+            FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+            LEFT JOIN pg_type t ON t.oid = a.atttypid
+            LEFT JOIN pg_type b ON b.oid = t.typbasetype AND t.typtype = 'd'
+            WHERE n.nspname = \(schema) AND c.relkind IN ('r', 'v', 'm', 'p', 'f')
+            """)
+        var relations: [String: Relation] = [:]
+        for row in rows {
+            let (name, readable, column, type): (String, Bool, String?, String?)
+            do { (name, readable, column, type) = try row.decode((String, Bool, String?, String?).self) } catch {
+                throw CRMError("internal: unexpected catalog row from PostgreSQL: \(error)", kind: .internalFailure)
+            }
+            let key = name.lowercased()
+            var relation = relations[key] ?? Relation(name: name, readable: readable)
+            if let column, let type { relation.columns[column.lowercased()] = (column, type) }
+            relations[key] = relation
+        }
+        self.relations = relations
+    }
+
+    /// The contract check (the same rules as SQLite's), then: every table in use must be readable.
+    func check(user: String) throws -> SnapshotReader.SchemaCheck {
+        let check = try SnapshotReader.check(.v1, objects: Set(relations.keys), place: "schema '\(schema)'") { table in
+            Set(relations[table]?.columns.keys.map { $0 } ?? [])
+        }
+        for table in SchemaContract.v1.tables where check.present[table.name] != nil {
+            if let r = relations[table.name], !r.readable {
+                throw CRMError("permission denied: user '\(user)' may not read table '\(schema).\(r.name)' (it needs GRANT SELECT)")
+            }
+        }
+        return check
+    }
+
+    /// `"schema"."table"` with the table's real name.
+    func qualified(_ table: String) -> String {
+        PostgresSession.quote(schema) + "." + PostgresSession.quote(relations[table]?.name ?? table)
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import NIOCore
+import PostgresNIO
+
+/// The tables of one PostgreSQL read transaction (one snapshot) on one connection.
+struct PostgresTableSource: TableSource {
+    let session: PostgresSession
+    let catalog: PostgresCatalog
+    /// Rows a FETCH asks for: a batch is a few MB, two are in memory at a time.
+    var batchRows = 10_000
+
+    /// A server-side cursor over `SELECT <columns> FROM "schema"."table"`, fetched in batches.
+    func rows(of table: String, _ columns: [ColumnRequest]) throws -> PostgresRowSource {
+        let list = PostgresColumns.selectList(table, columns, catalog: catalog)
+        let sql = "SELECT \(list.map(\.sql).joined(separator: ", ")) FROM \(catalog.qualified(table))"
+        let scan = try PostgresScan(session: session, table: table, select: sql, width: list.count, batchRows: batchRows)
+        return PostgresRowSource(scan: scan, wires: list.map(\.wire))
+    }
+}
+
+/// A cursor's batches: while the reader works through one, the next FETCH is already on its way
+/// (one in flight at most, so memory is two batches whatever the table's size).
+final class PostgresScan: @unchecked Sendable {
+    let session: PostgresSession
+    let table: String
+    let width: Int
+    let batchRows: Int
+    private let cursor: String
+    private var pending: EventLoopFuture<RowBatch>?
+    /// The batch being read; kept alive here while the reader holds pointers into it.
+    private(set) var current: RowBatch
+
+    private static let names = ProcessCounter()
+
+    init(session: PostgresSession, table: String, select: String, width: Int, batchRows: Int) throws {
+        self.session = session
+        self.table = table
+        self.width = width
+        self.batchRows = batchRows
+        cursor = "crm_report_scan_\(Self.names.next())"
+        current = RowBatch(width: width, expectedRows: 0)
+        try session.execute("DECLARE \(cursor) NO SCROLL CURSOR FOR \(select)", reading: table)
+        pending = fetch()
+    }
+
+    private func fetch() -> EventLoopFuture<RowBatch> {
+        let batch = RowBatch(width: width, expectedRows: batchRows)
+        return session.connection.query(PostgresQuery(unsafeSQL: "FETCH FORWARD \(batchRows) FROM \(cursor)"),
+                                        logger: PostgresSession.logger) { row in try batch.append(row) }
+            .map { _ in batch }
+    }
+
+    /// The next batch, or nil after the last row (the cursor is closed then).
+    func advance() throws -> RowBatch? {
+        guard let pending else { return nil }
+        let batch: RowBatch
+        do { batch = try pending.wait() } catch {
+            self.pending = nil
+            throw PostgresFailure.reading(error, table: table, session.location)
+        }
+        if batch.rows == batchRows {
+            self.pending = fetch()
+        } else {
+            self.pending = nil
+            try session.execute("CLOSE \(cursor)", reading: table)
+        }
+        current = batch
+        return batch.rows > 0 ? batch : nil
+    }
+}
+
+/// One scan of a PostgreSQL table through a cursor, its cells read in place from the batch.
+struct PostgresRowSource: RowSource {
+    let scan: PostgresScan
+    let wires: [PostgresColumns.Wire]
+    private var bytes: UnsafePointer<UInt8>
+    private var spans: UnsafePointer<RowBatch.Span>
+    private var row = -1, rows = 0, base = 0
+    private let width: Int
+
+    init(scan: PostgresScan, wires: [PostgresColumns.Wire]) {
+        self.scan = scan
+        self.wires = wires
+        width = scan.width
+        bytes = UnsafePointer(scan.current.bytes)
+        spans = UnsafePointer(scan.current.spans)
+    }
+
+    @inline(__always) mutating func next() throws -> Bool {
+        row += 1
+        if row < rows {
+            base += width
+            return true
+        }
+        guard let batch = try scan.advance() else { return false }
+        bytes = UnsafePointer(batch.bytes)
+        spans = UnsafePointer(batch.spans)
+        row = 0
+        rows = batch.rows
+        base = 0
+        return true
+    }
+
+    /// A cell's bytes as they came (text as typed, blanks kept; numbers as 8 big-endian bytes); nil for NULL.
+    @inline(__always) func cell(_ k: Int) -> UnsafeBufferPointer<UInt8>? {
+        let s = spans[base + k]
+        return s.count < 0 ? nil : UnsafeBufferPointer(start: bytes + Int(s.start), count: Int(s.count))
+    }
+
+    @inline(__always) private func int8(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard b.count == 8, let p = b.baseAddress else { return 0 }
+        return UInt64(bigEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+    }
+
+    @inline(__always) func isNull(_ k: Int) -> Bool { spans[base + k].count < 0 }
+
+    @inline(__always) func integer(_ k: Int) -> Number<Int64> {
+        guard let b = cell(k) else { return .null }
+        switch wires[k] {
+        case .int8: return .value(Int64(bitPattern: int8(b)))
+        case .float8: return PostgresText.integer(Double(bitPattern: int8(b)))
+        case .text: return PostgresText.integer(b)
+        }
+    }
+
+    @inline(__always) func real(_ k: Int) -> Number<Double> {
+        guard let b = cell(k) else { return .null }
+        switch wires[k] {
+        case .int8: return .value(Double(Int64(bitPattern: int8(b))))
+        case .float8:
+            let d = Double(bitPattern: int8(b))
+            return d.isFinite ? .value(d) : .invalid
+        case .text: return PostgresText.real(b)
+        }
+    }
+
+    /// Text cells only: the select list sends every column the reader reads as text as text.
+    @inline(__always) func text(_ k: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard wires[k] == .text, let b = cell(k) else { return nil }
+        for c in b where c != 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { return b }
+        return nil
+    }
+
+    @inline(__always) func string(_ k: Int) -> String? {
+        text(k).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// Numbers in text cells, read by SQLite's rules (`RowCursor`): an integer is digits, or a
+/// number without a fraction; a number is any finite decimal.
+enum PostgresText {
+    @inline(__always) static func integer(_ b: UnsafeBufferPointer<UInt8>) -> Number<Int64> {
+        // Fast path: optional sign and digits, no spaces.
+        var i = 0, negative = false, v: Int64 = 0
+        if i < b.count, b[i] == 0x2D || b[i] == 0x2B { negative = b[i] == 0x2D; i += 1 }
+        var digits = 0
+        while i < b.count, b[i] &- 0x30 < 10 {
+            let (m, o1) = v.multipliedReportingOverflow(by: 10)
+            let (s, o2) = m.addingReportingOverflow(Int64(b[i] &- 0x30))
+            if o1 || o2 { digits = -1; break }
+            v = s
+            digits += 1
+            i += 1
+        }
+        if digits > 0 && i == b.count { return .value(negative ? -v : v) }
+        let text = String(decoding: b, as: UTF8.self).trimmingSpaces
+        if text.isEmpty { return .null }
+        if let n = Int64(text) { return .value(n) }
+        return Double(text).map { integer($0) } ?? .invalid
+    }
+
+    @inline(__always) static func integer(_ d: Double) -> Number<Int64> {
+        d == d.rounded() && abs(d) < 9e15 ? .value(Int64(d)) : .invalid
+    }
+
+    @inline(__always) static func real(_ b: UnsafeBufferPointer<UInt8>) -> Number<Double> {
+        let text = String(decoding: b, as: UTF8.self).trimmingSpaces
+        if text.isEmpty { return .null }
+        guard let d = Double(text), d.isFinite else { return .invalid }
+        return .value(d)
+    }
+}

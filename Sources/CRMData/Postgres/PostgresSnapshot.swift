@@ -1,0 +1,111 @@
+import Foundation
+
+/// Reads a CRM on a PostgreSQL server into a `Snapshot`, exactly as `SnapshotReader` reads a
+/// SQLite file: the same contract check, the same generic reader and table descriptions, the
+/// same split of the tables over two connections.
+///
+/// Both connections read one snapshot: the first opens a `REPEATABLE READ READ ONLY` transaction
+/// and exports its snapshot (`pg_export_snapshot()`), the second joins it (`SET TRANSACTION
+/// SNAPSHOT`) before either reads a row. Nothing is written, no temporary table is made.
+struct PostgresSnapshotReader {
+    let location: PostgresLocation
+    let schema: String
+    let asOf: Instant
+    let zone: ZoneClock
+    let progress: @Sendable (String) -> Void
+    let passwords: PasswordSource
+
+    init(location: PostgresLocation, schema: String, asOf: Instant, zone: ZoneClock,
+         progress: @escaping @Sendable (String) -> Void, passwords: PasswordSource = PasswordSource()) {
+        self.location = location
+        self.schema = schema
+        self.asOf = asOf
+        self.zone = zone
+        self.progress = progress
+        self.passwords = passwords
+    }
+
+    static let begin = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+
+    func read() throws -> Snapshot {
+        let a = try PostgresSession.connect(location, passwords: passwords, purpose: .read)
+        defer { a.close() }
+        try a.execute(Self.begin)
+        // The transaction's first query takes its snapshot; the identity names that snapshot.
+        let exported = try a.value("SELECT pg_export_snapshot()") ?? ""
+        let identity = "PostgreSQL \(try a.value("SHOW server_version") ?? "?"), snapshot \(try a.value("SELECT txid_current_snapshot()::text") ?? "?")"
+        let catalog = try PostgresCatalog(session: a, schema: schema)
+        let check = try catalog.check(user: location.user)
+
+        let b = try PostgresSession.connect(location, passwords: passwords, purpose: .read)
+        defer { b.close() }
+        try b.execute(Self.begin)
+        try b.execute("SET TRANSACTION SNAPSHOT \(PostgresSession.literal(exported))")
+
+        let parser = TimestampParser(zone: zone)
+        let (asOf, zone, progress) = (self.asOf, self.zone, self.progress)
+        var snapshot = try ParallelShares.read { share, contacts, campaigns in
+            var scanner = TableScanner(schema: check, parser: parser, asOf: asOf, zone: zone, progress: progress)
+            let source = PostgresTableSource(session: share == .a ? a : b, catalog: catalog)
+            try scanner.read(share, from: source, contacts: contacts, campaigns: campaigns)
+            return scanner.snapshot
+        }
+        // Read-only: ending the transactions either way changes nothing; COMMIT says it went well.
+        try a.execute("COMMIT")
+        try b.execute("COMMIT")
+        snapshot.sourceIdentity = identity
+        return snapshot
+    }
+}
+
+/// Runs the two shares of a read (`TableScanner.Share`) on two threads of their own and merges
+/// their parts; the first error of either is thrown, and the other share's wait for an index
+/// it would never get ends with it.
+enum ParallelShares {
+    typealias Body = @Sendable (TableScanner.Share, Handoff<IDIndex>, Handoff<IDIndex>) throws -> Snapshot
+
+    static func read(_ body: @escaping Body) throws -> Snapshot {
+        let contacts = Handoff<IDIndex>(), campaigns = Handoff<IDIndex>()
+        let results = Parts()
+        let group = DispatchGroup()
+        for share in [TableScanner.Share.a, .b] {
+            group.enter()
+            // Own threads, not the concurrency pool: a reader blocks while it waits for rows or
+            // for the other's index, and the pool is only as wide as the cores.
+            let thread = Thread {
+                defer { group.leave() }
+                do {
+                    results.set(share, try body(share, contacts, campaigns))
+                } catch {
+                    contacts.fail()
+                    campaigns.fail()
+                    results.fail(error)
+                }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        group.wait()
+        let (first, second, error) = results.outcome
+        if let error { throw error }
+        guard let first, let second else { throw CRMError("internal: a reader finished without its part", kind: .internalFailure) }
+        return TableScanner.merge(first, second)
+    }
+
+    /// The two readers' parts and the first error, set from their threads.
+    private final class Parts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var a: Snapshot?, b: Snapshot?
+        private var firstError: Error?
+
+        func set(_ share: TableScanner.Share, _ part: Snapshot) {
+            lock.lock(); defer { lock.unlock() }
+            if share == .a { a = part } else { b = part }
+        }
+
+        /// Keeps the error that came first: the other reader's is only "a parallel reader failed".
+        func fail(_ e: Error) { lock.lock(); defer { lock.unlock() }; if firstError == nil { firstError = e } }
+
+        var outcome: (Snapshot?, Snapshot?, Error?) { lock.lock(); defer { lock.unlock() }; return (a, b, firstError) }
+    }
+}

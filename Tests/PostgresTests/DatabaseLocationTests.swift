@@ -1,0 +1,91 @@
+@testable import CRMData
+import Foundation
+import Testing
+
+/// `--db` as a SQLite path or a PostgreSQL URL, and where the password comes from (no server needed).
+@Suite("Database locations and passwords")
+struct DatabaseLocationTests {
+    @Test("a postgresql:// URL names user, host, port, database and sslmode; a path is a SQLite file")
+    func parses() throws {
+        let l = try PostgresLocation(url: "postgresql://crm@db.example.com:6543/sales?sslmode=require")
+        #expect(l == PostgresLocation(user: "crm", host: "db.example.com", port: 6543, database: "sales", sslMode: .require))
+        #expect(l.description == "crm@db.example.com:6543/sales")
+        let d = try PostgresLocation(url: "postgres://u@localhost/crm")
+        #expect(d.port == 5432 && d.sslMode == .prefer)
+        #expect(try DatabaseLocation("crm.sqlite") == .sqlite(path: "crm.sqlite"))
+        #expect(DatabaseLocation.isPostgres("POSTGRESQL://u@h/d") && !DatabaseLocation.isPostgres("/tmp/postgresql.sqlite"))
+    }
+
+    @Test("a password in the URL, no database, an unknown parameter: errors that never echo the password")
+    func rejects() {
+        for (url, words) in [("postgresql://u:secret@h/db", "must not hold a password"), ("postgresql://u@h", "no database"),
+                             ("postgresql://u@h/db?sslmode=maybe", "sslmode must be one of"), ("postgresql://u@h/db?timeout=1", "unknown parameter 'timeout'")] {
+            do {
+                _ = try PostgresLocation(url: url)
+                Issue.record("\(url) was accepted")
+            } catch let e as CRMError {
+                #expect(e.kind == .badInput && e.message.contains(words) && !e.message.contains("secret"))
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+    }
+
+    @Test("PGPASSWORD first, then the first matching ~/.pgpass line, with * and escaped colons")
+    func passwords() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("crm-pgpass-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        try "h:5432:other:u:no\n*:5432:crm:u:pa\\:ss\n*:*:*:*:fallback\n".write(to: home.appendingPathComponent(".pgpass"), atomically: true, encoding: .utf8)
+        let l = PostgresLocation(user: "u", host: "h", database: "crm")
+        #expect(PasswordSource(environment: [:], home: home.path).password(for: l) == "pa:ss")
+        #expect(PasswordSource(environment: [:], home: home.path).password(for: PostgresLocation(user: "v", host: "x", database: "y")) == "fallback")
+        #expect(PasswordSource(environment: ["PGPASSWORD": "env"], home: home.path).password(for: l) == "env")
+        #expect(PasswordSource(environment: [:], home: "/nonexistent").password(for: l) == nil)
+    }
+}
+
+/// Numbers in text cells follow SQLite's rules for the same text (no server needed).
+@Suite("PostgreSQL text cells as numbers")
+struct PostgresTextTests {
+    static func integer(_ s: String) -> Int64?? {
+        var copy = s
+        return copy.withUTF8 { b in
+            switch PostgresText.integer(b) {
+            case .value(let v): return .some(v)
+            case .null: return .some(nil)
+            case .invalid: return nil
+            }
+        }
+    }
+
+    @Test("integers: digits with a sign, spaces trimmed, whole fractions; else invalid; blank is NULL")
+    func integers() {
+        #expect(Self.integer("42") == .some(42) && Self.integer("-7") == .some(-7) && Self.integer(" 12 ") == .some(12))
+        #expect(Self.integer("4.0") == .some(4) && Self.integer("1e3") == .some(1000))
+        #expect(Self.integer("4.5") == nil && Self.integer("two") == nil && Self.integer("99999999999999999999") == nil)
+        #expect(Self.integer("   ") == .some(nil))
+    }
+
+    @Test("reals: finite decimals; NaN and Infinity are invalid")
+    func reals() {
+        func real(_ s: String) -> Double? {
+            var copy = s
+            return copy.withUTF8 { if case .value(let v) = PostgresText.real($0) { return v } else { return nil } }
+        }
+        #expect(real("12.50") == 12.5 && real(" 0.1 ") == 0.1 && real("-3") == -3)
+        #expect(real("NaN") == nil && real("Infinity") == nil && real("abc") == nil)
+    }
+}
+
+@Suite("The schema setting")
+struct SchemaSettingTests {
+    @Test("the config's db: takes a URL and schema: names the PostgreSQL schema (default public)")
+    func configKeys() throws {
+        var c = ReportConfig()
+        #expect(c.schema == "public")
+        try ConfigFile.apply(yaml: "db: postgresql://report@db.example.com/crm\nschema: crm_export\n", to: &c)
+        #expect(c.db == "postgresql://report@db.example.com/crm" && c.schema == "crm_export")
+        #expect(!c.canonicalText.contains("crm_export"))   // where the data lives is not part of the config's hash, as db: is not
+    }
+}
