@@ -2,21 +2,39 @@ import Audits
 import Results
 
 /// The evidence lists of audit-consent.html: unwaived findings (violations first, then
-/// warnings and info, each in the audit's order) and the waived ones apart with their waiver,
-/// both capped at `AuditConsentSection.pageLimit`. Identifiers and moments go under `_label`
-/// keys: they name things, they are not figures of the results.
+/// warnings and info) and the waived ones apart with their waiver, both capped at
+/// `AuditConsentSection.pageLimit`. Identifiers and moments go under `_label` keys: they name
+/// things, they are not figures of the results.
 struct AuditConsentEvidence {
     let page: AuditConsentPage
 
     typealias Evidence = ConsentAuditResult.Evidence
 
+    /// Grouped by severity (violations first) and check (registry order); the cap is shared fairly
+    /// among the checks, so a check with thousands of findings does not hide the others' examples.
     var listed: (rows: [[String: Any]], rest: Int) {
         let unwaived = page.result.evidence.filter { $0.waiver == nil }
-        // A stable sort: within a severity the audit's order (check id, message id, contact id) stays.
-        let ordered = unwaived.enumerated().sorted { a, b in
-            a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
-        }.map(\.element)
-        return cap(ordered)
+        let order = ConsentChecks.descriptions.map(\.identifier)
+        let byCheck = Dictionary(grouping: unwaived, by: \.check)
+        let groups = order.compactMap { byCheck[$0] }.enumerated()
+            .sorted { ($0.element[0].severity, -$0.offset) > ($1.element[0].severity, -$1.offset) }.map(\.element)
+        let quotas = Self.fairShares(groups.map(\.count), total: AuditConsentSection.pageLimit)
+        let shown = zip(groups, quotas).flatMap { $0.prefix($1) }
+        return (shown.map(row), unwaived.count - shown.count)
+    }
+
+    /// Splits `total` rows among groups of the given sizes: every group gets the same quota (less
+    /// if it is smaller), and what is left goes one each to the first groups that have more.
+    static func fairShares(_ sizes: [Int], total: Int) -> [Int] {
+        var quota = 0
+        while quota < (sizes.max() ?? 0), sizes.reduce(0, { $0 + min($1, quota + 1) }) <= total { quota += 1 }
+        var shares = sizes.map { min($0, quota) }
+        var left = total - shares.reduce(0, +)
+        for i in shares.indices where left > 0 && sizes[i] > shares[i] {
+            shares[i] += 1
+            left -= 1
+        }
+        return shares
     }
 
     var waived: (rows: [[String: Any]], rest: Int) { cap(page.result.evidence.filter { $0.waiver != nil }) }
@@ -37,8 +55,8 @@ struct AuditConsentEvidence {
             "contact_label": "#\(e.contactID)",
             "email": PersonalData.email(e.email, show: page.showPII), "phone": PersonalData.phone(e.phone, show: page.showPII),
             "campaign_label": e.campaignID.map { id in e.campaignName.map { "\($0) (#\(id))" } ?? "#\(id)" } ?? "—",
-            "channel": e.channel ?? "—",
-            "sent_label": e.sentAt == nil ? "—" : page.when(e.sentAt),
+            "channel": e.channel ?? "",
+            "sent_label": page.when(e.sentAt),
         ]
         if let id = e.eventID {
             let action = e.eventAction.map { words["consent.action_\($0)"] } ?? ""
@@ -47,10 +65,12 @@ struct AuditConsentEvidence {
             r["proof"] = [words[e.eventHasSource ? "consent.has_source" : "consent.no_source"],
                           words[e.eventHasEvidence ? "consent.has_evidence" : "consent.no_evidence"]].joined(separator: ", ")
             r["proof_ok"] = e.eventHasSource && e.eventHasEvidence
+        } else if let u = e.unsubscribeMessageID {
+            // The unsubscribe checks are decided by the unsubscribe, not by a consent event.
+            r["event_label"] = words.fill("consent.via", ["id": "#\(u)"])
         } else {
             r["event_label"] = words["consent.no_event"]
         }
-        if let u = e.unsubscribeMessageID { r["unsubscribe_label"] = words.fill("consent.via", ["id": "#\(u)"]) }
         if let w = e.waiver {
             r["reason"] = w.reason
             r["accepted_label"] = w.acceptedBy

@@ -156,14 +156,23 @@ struct AuditConsentPage {
         }
     }
 
-    /// Message-level findings by channel (rows) and check (columns), waived included.
+    /// Message-level findings by check (rows) and channel (columns: few, so the table stays narrow), waived included.
     var channels: (headers: [String], rows: [[String: Any]]) {
-        let checkIDs = ConsentChecks.descriptions.map(\.identifier).filter { audit.byChannel[$0] != nil }
         let names = Set(audit.byChannel.values.flatMap(\.keys)).sorted()
-        let rows: [[String: Any]] = names.map { channel in
-            ["channel": channel, "cells": checkIDs.map { count(audit.byChannel[$0]?[channel] ?? 0) }]
+        let rows: [[String: Any]] = ConsentChecks.descriptions.compactMap { d in
+            guard let counts = audit.byChannel[d.identifier] else { return nil }
+            return ["name": text(d.name), "cells": names.map { ["channel": $0, "count": count(counts[$0] ?? 0)] }]
         }
-        return (checkIDs.map(checkName), rows)
+        return (names, rows)
+    }
+
+    /// The waivers that expired and those that match nothing, each list with a sentence saying what it means.
+    func waiverNotices(_ evidence: AuditConsentEvidence) -> [[String: Any]] {
+        [("expired-waivers", "expired", audit.waivers.expired), ("unmatched-waivers", "unmatched", audit.waivers.unmatched)]
+            .compactMap { anchor, key, list in
+                list.isEmpty ? nil : ["anchor": anchor, "heading": words.fill("consent.h_\(key)", ["n": count(list.count)]),
+                                      "text": words["consent.\(key)_text"], "rows": list.map(evidence.waiverRow)]
+            }
     }
 
     func context(charts: [RenderedChart]) -> [String: Any] {
@@ -177,10 +186,7 @@ struct AuditConsentPage {
             "heading": words["consent.title"],
             "lead": words["consent.lead"],
             "verdict": verdict, "verdict_sentence": verdictSentence,
-            "expired": audit.waivers.expired.map(evidence.waiverRow), "has_expired": !audit.waivers.expired.isEmpty,
-            "expired_text": words.fill("consent.expired_text", ["n": count(audit.waivers.expired.count)]),
-            "unmatched": audit.waivers.unmatched.map(evidence.waiverRow), "has_unmatched": !audit.waivers.unmatched.isEmpty,
-            "unmatched_text": words.fill("consent.unmatched_text", ["n": count(audit.waivers.unmatched.count)]),
+            "waiver_notices": waiverNotices(evidence),
             "checks": checks,
             "campaigns": campaigns, "has_campaigns": !campaigns.isEmpty,
             "channel_headers": channels.headers, "channels": channels.rows, "has_channels": !channels.rows.isEmpty,
@@ -200,12 +206,11 @@ struct AuditConsentPage {
             "h_basis": words["consent.basis"], "h_action": words["consent.action"],
             "h_campaigns": words["consent.h_campaigns"], "h_campaign": words["consent.campaign"],
             "h_violations": words["consent.violations"], "h_by_check": words["consent.by_check"],
-            "h_channels": words["consent.h_channels"], "h_channel": words["consent.channel"], "h_weekly": words["consent.h_weekly"],
+            "h_channels": words["consent.h_channels"], "h_weekly": words["consent.h_weekly"],
             "h_evidence": words["consent.h_evidence"], "h_message": words["consent.message"], "h_contact": words["consent.contact"],
-            "h_sent": words["consent.sent"], "h_event": words["consent.event"], "h_proof": words["consent.proof"],
+            "h_event": words["consent.event"],
             "h_waived": words["consent.h_waived"], "h_reason": words["consent.reason"], "h_accepted_by": words["consent.accepted_by"],
-            "h_expires": words["consent.expires"], "h_key": words["consent.key"], "h_expired": words["consent.h_expired"],
-            "h_unmatched": words["consent.h_unmatched"], "h_grounds": words["consent.h_grounds"],
+            "h_expires": words["consent.expires"], "h_key": words["consent.key"], "h_grounds": words["consent.h_grounds"],
             "definitions_title": words["consent.definitions"],
             "definitions": ConsentChecks.descriptions.map { d in
                 ["label": text(d.name), "text": "\(text(d.summary)) (\(LegalBasis.text(d.basis, locale: words.locale)))"]
