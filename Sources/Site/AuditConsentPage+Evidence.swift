@@ -53,11 +53,13 @@ struct AuditConsentEvidence {
             "key_label": e.key,
             "message_label": e.messageID.map { "#\($0)" } ?? "—",
             "contact_label": "#\(e.contactID)",
-            "email": PersonalData.email(e.email, show: page.showPII), "phone": PersonalData.phone(e.phone, show: page.showPII),
             "campaign_label": e.campaignID.map { id in e.campaignName.map { "\($0) (#\(id))" } ?? "#\(id)" } ?? "—",
             "channel": e.channel ?? "",
             "sent_label": page.when(e.sentAt),
         ]
+        // Blank contact data is left out: the template shows a line only for what is there.
+        if let email = PersonalData.email(e.email, show: page.showPII).nilIfBlank { r["email"] = email }
+        if let phone = PersonalData.phone(e.phone, show: page.showPII).nilIfBlank { r["phone"] = phone }
         if let id = e.eventID {
             let action = e.eventAction.map { words["consent.action_\($0)"] } ?? ""
             r["event_label"] = "#\(id) \(action)"
@@ -69,7 +71,8 @@ struct AuditConsentEvidence {
             // The unsubscribe checks are decided by the unsubscribe, not by a consent event.
             r["event_label"] = words.fill("consent.via", ["id": "#\(u)"])
         } else {
-            r["event_label"] = words["consent.no_event"]
+            // What an absence means depends on the check: a deletion, no grant ever, no processing grant.
+            r["event_label"] = words["consent.absent_\(e.check)", or: "consent.no_event"]
         }
         if let w = e.waiver {
             r["reason"] = w.reason
@@ -84,4 +87,9 @@ struct AuditConsentEvidence {
         ["key_label": w.key.description, "name": page.checkName(w.key.check), "reason": w.reason, "accepted_label": w.acceptedBy,
          "expires_label": page.format.date(day: w.expires)]
     }
+}
+
+extension String {
+    /// nil for an empty or all-blank string.
+    var nilIfBlank: String? { allSatisfy(\.isWhitespace) ? nil : self }
 }

@@ -134,14 +134,14 @@ struct ConsentPageTests {
         #expect(page.contains("Sent after withdrawal after_withdrawal violation 2 5 marketing messages 38-FZ art. 18 part 1; GDPR Art. 7(3)"))
         // The known violation: message 100 to contact 1, decided by the withdrawal 12 of 10 Nov 10:00 (no evidence recorded).
         #expect(page.contains("violation Sent after withdrawal #100 email · 17 Nov 2026 12:30 #1 a***@example.com +7 *** *** ** 89 Black Friday (#7) #12 withdrawal 10 Nov 2026 10:00 source recorded, no evidence"))
-        #expect(page.contains("violation No consent #102 sms · 19 Nov 2026 15:45 #2 b***@example.com Winter sale (#8) none recorded"))
+        #expect(page.contains("violation No consent #102 sms · 19 Nov 2026 15:45 #2 b***@example.com Winter sale (#8) none: no grant was ever recorded"))
         #expect(page.contains("Black Friday #7 1 2 Sent after withdrawal 2"))
         #expect(page.contains("Times are in the report's time zone, Europe/Moscow."))
         #expect(page.contains("38-FZ art. 18 part 1") && page.contains("CAN-SPAM allows 10 business days"))
         #expect(!page.contains("anna.petrova@example.com"))
         // Waived apart with its reason; the expired and the unmatched waiver each said so.
         #expect(page.contains("Waived findings Findings accepted in the waiver file: 1."))
-        #expect(page.contains("Sent after withdrawal after_withdrawal:message:101 #101 #1 Withdrawal keyed in late by the call centre I. Petrova, DPO 31 Jan 2027"))
+        #expect(page.contains("Sent after withdrawal after_withdrawal:message:101 #101 email · 18 Nov 2026 09:00 #1 Withdrawal keyed in late by the call centre I. Petrova, DPO 31 Jan 2027"))
         #expect(page.contains("Expired waivers: 1 They no longer apply") && page.contains("no_consent:message:102 No consent Consent form being traced"))
         #expect(page.contains("Waivers that match nothing: 1 The finding is gone") && page.contains("no_consent:message:999 No consent Old entry A. Sidorov 30 Jun 2027"))
         let evidence = try #require(page.range(of: "The evidence"))
