@@ -55,15 +55,16 @@ struct AuditConsentEvidence {
             "contact_label": "#\(e.contactID)",
             "campaign_label": e.campaignID.map { id in e.campaignName.map { "\($0) (#\(id))" } ?? "#\(id)" } ?? "—",
             "channel": e.channel ?? "",
-            "sent_label": page.when(e.sentAt),
         ]
+        // Mustache takes an empty string for true: a key is set only when there is something to show.
+        if let sent = e.sentAt { r["sent_label"] = page.when(sent) }
         // Blank contact data is left out: the template shows a line only for what is there.
         if let email = PersonalData.email(e.email, show: page.showPII).nilIfBlank { r["email"] = email }
         if let phone = PersonalData.phone(e.phone, show: page.showPII).nilIfBlank { r["phone"] = phone }
         if let id = e.eventID {
             let action = e.eventAction.map { words["consent.action_\($0)"] } ?? ""
             r["event_label"] = "#\(id) \(action)"
-            r["event_time_label"] = page.when(e.eventAt)
+            if let at = e.eventAt { r["event_time_label"] = page.when(at) }
             r["proof"] = [words[e.eventHasSource ? "consent.has_source" : "consent.no_source"],
                           words[e.eventHasEvidence ? "consent.has_evidence" : "consent.no_evidence"]].joined(separator: ", ")
             r["proof_ok"] = e.eventHasSource && e.eventHasEvidence

@@ -91,7 +91,7 @@ struct AuditConsentPage {
     func checkName(_ id: String) -> String {
         ConsentChecks.descriptions.first { $0.identifier == id }.map { text($0.name) } ?? id
     }
-    func when(_ instant: Instant?) -> String { instant.map { LocalTime.shown($0, zone: zone, format: format) } ?? "" }
+    func when(_ instant: Instant) -> String { LocalTime.shown(instant, zone: zone, format: format) }
 
     func charts() -> [RenderedChart] {
         let points = audit.weekly.map { SeriesPoint(day: $0.startDay, value: Double($0.count)) }
@@ -192,9 +192,10 @@ struct AuditConsentPage {
             "channel_headers": channels.headers, "channels": channels.rows, "has_channels": !channels.rows.isEmpty,
             "weekly_chart": byID["consent-weekly"].map { figureContext($0, tableTitle: words["consent.table"]) } ?? false,
             "findings": listed.rows, "has_findings": !listed.rows.isEmpty,
-            "rest": listed.rest > 0 ? words.fill("consent.rest", ["n": count(listed.rest)]) : "",
-            "waived_rows": waived.rows, "has_waived": !waived.rows.isEmpty,
-            "waived_rest": waived.rest > 0 ? words.fill("consent.rest", ["n": count(waived.rest)]) : "",
+            "rest": listed.rest > 0 ? words.fill("consent.rest", ["n": count(listed.rest)]) : false as Any,
+            // Nested so its page cap sits under "rest", like the evidence list's.
+            "waived": waived.rows.isEmpty ? false as Any : ["rows": waived.rows,
+                                                            "rest": waived.rest > 0 ? words.fill("consent.rest", ["n": count(waived.rest)]) : false as Any],
             "waived_text": words.fill("consent.waived_text", ["n": count(audit.waived)]),
             "masked": showPII ? words["consent.unmasked"] : words["consent.masked"],
             "zone_text": words.fill("consent.zone", ["zone": zone.identifier]),

@@ -135,6 +135,9 @@ struct ConsentPageTests {
         // The known violation: message 100 to contact 1, decided by the withdrawal 12 of 10 Nov 10:00 (no evidence recorded).
         #expect(page.contains("violation Sent after withdrawal #100 email · 17 Nov 2026 12:30 #1 a***@example.com +7 *** *** ** 89 Black Friday (#7) #12 withdrawal 10 Nov 2026 10:00 source recorded, no evidence"))
         #expect(page.contains("violation No consent #102 sms · 19 Nov 2026 15:45 #2 b***@example.com Winter sale (#8) none: no grant was ever recorded"))
+        // Contact-level and grant-level findings: no message, the event that decided where there is one.
+        #expect(page.contains("violation No consent to processing — #2 b***@example.com — none: no active processing grant"))
+        #expect(page.contains("warning Consent without evidence — #3 v***@example.com — #21 grant 1 Jun 2025 00:00 source recorded, no evidence"))
         #expect(page.contains("Black Friday #7 1 2 Sent after withdrawal 2"))
         #expect(page.contains("Times are in the report's time zone, Europe/Moscow."))
         #expect(page.contains("38-FZ art. 18 part 1") && page.contains("CAN-SPAM allows 10 business days"))
