@@ -203,7 +203,7 @@ struct AuditConsentPage {
             "grounds": words["consent.grounds"],
             "csv": words["consent.csv"], "json": words["consent.json"],
             "h_verdict": words["consent.h_verdict"], "h_checks": words["consent.h_checks"], "h_check": words["consent.check"],
-            "h_severity": words["consent.severity"], "h_count": words["consent.findings"], "h_judged": words["consent.judged"],
+"h_count": words["consent.findings"], "h_judged": words["consent.judged"],
             "h_basis": words["consent.basis"], "h_action": words["consent.action"],
             "h_campaigns": words["consent.h_campaigns"], "h_campaign": words["consent.campaign"],
             "h_violations": words["consent.violations"], "h_by_check": words["consent.by_check"],
