@@ -54,7 +54,7 @@ public struct ConsentAuditResult: Sendable {
                 eventHasEvidence: e >= 0 ? consents?.hasEvidence[e] ?? false : false,
                 unsubscribeMessageID: unsubscribe >= 0 ? messages?.id[unsubscribe] : nil,
                 email: contacts.email[c], phone: contacts.phone[c],
-                waiver: cf.isWaived ? audit.waivers.waiver(Int(cf.waiver)) : nil)
+                waiver: cf.isWaived ? audit.waivers.waivers[Int(cf.waiver)] : nil)
         }
     }
 }

@@ -61,7 +61,8 @@ func chartFiles(_ charts: [RenderedChart]) -> SectionFiles {
 enum ReportSections {
     /// In navigation order; report.json takes the sections' keys in this order too (data quality last).
     static let all: [any ReportSection.Type] = [SummarySection.self, FunnelSection.self, CohortsSection.self, RFMSection.self,
-                                                CampaignsSection.self, AuditContactsSection.self, DataQualitySection.self]
+                                                CampaignsSection.self, AuditContactsSection.self, AuditConsentSection.self,
+                                                DataQualitySection.self]
 }
 
 /// The template context of a chart shown as a figure: a wide and a narrow (phone) SVG file,

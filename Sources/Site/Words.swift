@@ -11,6 +11,11 @@ public struct Words: Sendable {
         (locale == .ru ? Self.ru[key] : Self.en[key]) ?? "⟦\(key)⟧"
     }
 
+    /// The words of `key`, or of `fallback` where no page words `key` (words chosen by a data value).
+    public subscript(_ key: String, or fallback: String) -> String {
+        (locale == .ru ? Self.ru : Self.en)[key] != nil ? self[key] : self[fallback]
+    }
+
     /// The words of `key` with each `{name}` placeholder filled: the one way pages fill words.
     public func fill(_ key: String, _ values: [String: String]) -> String {
         var out = self[key]

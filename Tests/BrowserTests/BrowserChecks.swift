@@ -42,7 +42,7 @@ struct BrowserChecks {
             // Russian: the pages whose words run longest; English: every page.
             let names = locale == .en
                 ? try FileManager.default.contentsOfDirectory(atPath: period.path).filter { $0.hasSuffix(".html") }.sorted()
-                : ["index.html", "email.html", "campaigns.html"]
+                : ["index.html", "email.html", "campaigns.html", "audit-consent.html"]
             var pages = names.map { period.appendingPathComponent($0) }
             if locale == .en { pages.append(out.appendingPathComponent("index.html")) }
             let check = PageCheck(browser: browser, root: out.standardizedFileURL)

@@ -21,7 +21,9 @@ struct FiguresInJSONTests {
                                        "cohorts_text", "transition_headers", "step_headers", "toc", "notes", "explain",
                                        "tone", "mark", "mark_label", "bar", "folded", "none", "reason", "reason_id", "table",
                                        "cohort", "source", "dates", "csv", "email", "phone", "rest", "masked",
-                                       "point_in_time"]
+                                       "point_in_time",
+                                       // The consent page: a check's legal basis and the legal grounds cite articles, not figures.
+                                       "basis", "grounds"]
 
     static func numbers(_ v: JSONValue, into out: inout [Double]) {
         switch v {

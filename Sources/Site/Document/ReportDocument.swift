@@ -26,7 +26,7 @@ public struct ReportDocument: Codable, Sendable, Equatable {
     /// nil when the audit did not run.
     public var staleContacts: StaleContactsDoc?
     /// nil when `consents` or `messages` is absent.
-    public var consent: ConsentReport?
+    public var consent: ConsentDoc?
     public var notes: [NoteDoc]
 
     enum CodingKeys: String, CodingKey {
@@ -118,7 +118,7 @@ extension ReportDocument {
         rfm = RFMDoc(r.rfm)
         campaigns = r.campaigns.unavailable == nil ? r.campaigns.campaigns.map { CampaignDoc($0, zone: r.zone) } : nil
         staleContacts = r.audits.stale.map(StaleContactsDoc.init)
-        consent = r.audits.consent?.audit.report
+        consent = r.audits.consent.map(ConsentDoc.init)
         dataQuality = DataQualityDoc(badRows: r.dataQuality.badRowCounts.map { .init(table: $0.table, reason: $0.reason.id, count: $0.count) })
         notes = r.notes.map { note in
             NoteDoc(id: [note.section, note.reason.id].compactMap { $0 }.joined(separator: "."),

@@ -1,0 +1,96 @@
+import Audits
+import Results
+
+/// The evidence lists of audit-consent.html: unwaived findings (violations first, then
+/// warnings and info) and the waived ones apart with their waiver, both capped at
+/// `AuditConsentSection.pageLimit`. Identifiers and moments go under `_label` keys: they name
+/// things, they are not figures of the results.
+struct AuditConsentEvidence {
+    let page: AuditConsentPage
+
+    typealias Evidence = ConsentAuditResult.Evidence
+
+    /// Grouped by severity (violations first) and check (registry order); the cap is shared fairly
+    /// among the checks, so a check with thousands of findings does not hide the others' examples.
+    var listed: (rows: [[String: Any]], rest: Int) {
+        let unwaived = page.result.evidence.filter { $0.waiver == nil }
+        let order = ConsentChecks.descriptions.map(\.identifier)
+        let byCheck = Dictionary(grouping: unwaived, by: \.check)
+        let groups = order.compactMap { byCheck[$0] }.enumerated()
+            .sorted { ($0.element[0].severity, -$0.offset) > ($1.element[0].severity, -$1.offset) }.map(\.element)
+        let quotas = Self.fairShares(groups.map(\.count), total: AuditConsentSection.pageLimit)
+        let shown = zip(groups, quotas).flatMap { $0.prefix($1) }
+        return (shown.map(row), unwaived.count - shown.count)
+    }
+
+    /// Splits `total` rows among groups of the given sizes: every group gets the same quota (less
+    /// if it is smaller), and what is left goes one each to the first groups that have more.
+    static func fairShares(_ sizes: [Int], total: Int) -> [Int] {
+        var quota = 0
+        while quota < (sizes.max() ?? 0), sizes.reduce(0, { $0 + min($1, quota + 1) }) <= total { quota += 1 }
+        var shares = sizes.map { min($0, quota) }
+        var left = total - shares.reduce(0, +)
+        for i in shares.indices where left > 0 && sizes[i] > shares[i] {
+            shares[i] += 1
+            left -= 1
+        }
+        return shares
+    }
+
+    var waived: (rows: [[String: Any]], rest: Int) { cap(page.result.evidence.filter { $0.waiver != nil }) }
+
+    func cap(_ list: [Evidence]) -> (rows: [[String: Any]], rest: Int) {
+        let shown = list.prefix(AuditConsentSection.pageLimit)
+        return (shown.map(row), list.count - shown.count)
+    }
+
+    /// One finding: what, which message to whom, and the consent event that decided it.
+    func row(_ e: Evidence) -> [String: Any] {
+        let words = page.words
+        var r: [String: Any] = [
+            "name": page.checkName(e.check), "check_id": e.check,
+            "severity": words["severity.\(e.severity.rawValue)"], "severity_id": e.severity.rawValue,
+            "key_label": e.key,
+            "message_label": e.messageID.map { "#\($0)" } ?? "—",
+            "contact_label": "#\(e.contactID)",
+            "campaign_label": e.campaignID.map { id in e.campaignName.map { "\($0) (#\(id))" } ?? "#\(id)" } ?? "—",
+            "channel": e.channel ?? "",
+        ]
+        // Mustache takes an empty string for true: a key is set only when there is something to show.
+        if let sent = e.sentAt { r["sent_label"] = page.when(sent) }
+        // Blank contact data is left out: the template shows a line only for what is there.
+        if let email = PersonalData.email(e.email, show: page.showPII).nilIfBlank { r["email"] = email }
+        if let phone = PersonalData.phone(e.phone, show: page.showPII).nilIfBlank { r["phone"] = phone }
+        if let id = e.eventID {
+            let action = e.eventAction.map { words["consent.action_\($0)"] } ?? ""
+            r["event_label"] = "#\(id) \(action)"
+            if let at = e.eventAt { r["event_time_label"] = page.when(at) }
+            r["proof"] = [words[e.eventHasSource ? "consent.has_source" : "consent.no_source"],
+                          words[e.eventHasEvidence ? "consent.has_evidence" : "consent.no_evidence"]].joined(separator: ", ")
+            r["proof_ok"] = e.eventHasSource && e.eventHasEvidence
+        } else if let u = e.unsubscribeMessageID {
+            // The unsubscribe checks are decided by the unsubscribe, not by a consent event.
+            r["event_label"] = words.fill("consent.via", ["id": "#\(u)"])
+        } else {
+            // What an absence means depends on the check: a deletion, no grant ever, no processing grant.
+            r["event_label"] = words["consent.absent_\(e.check)", or: "consent.no_event"]
+        }
+        if let w = e.waiver {
+            r["reason"] = w.reason
+            r["accepted_label"] = w.acceptedBy
+            r["expires_label"] = page.format.date(day: w.expires)
+        }
+        return r
+    }
+
+    /// An expired or unmatched waiver as the waiver file gave it.
+    func waiverRow(_ w: Waiver) -> [String: Any] {
+        ["key_label": w.key.description, "name": page.checkName(w.key.check), "reason": w.reason, "accepted_label": w.acceptedBy,
+         "expires_label": page.format.date(day: w.expires)]
+    }
+}
+
+extension String {
+    /// nil for an empty or all-blank string.
+    var nilIfBlank: String? { allSatisfy(\.isWhitespace) ? nil : self }
+}

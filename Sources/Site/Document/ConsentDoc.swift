@@ -1,0 +1,59 @@
+import Audits
+import Formatting
+import Results
+
+/// report.json `consent`: outputs.md's `{checks, violations, warnings, info, waived, by_channel,
+/// by_campaign}` (the audit's own encoding) plus what audit-consent.html shows besides: what each
+/// check judged, the weekly violations of its chart, the campaigns ranked by violations, and how
+/// many waivers expired or matched nothing.
+public struct ConsentDoc: Codable, Sendable, Equatable {
+    /// Unwaived message-level violations in one ISO week.
+    public struct Week: Codable, Sendable, Equatable {
+        public var week: String
+        public var start: String
+        public var violations: Int
+    }
+
+    public var report: ConsentReport
+    /// Messages, unsubscribes, grants or contacts each check judged.
+    public var judged: [String: Int]
+    public var weekly: [Week]
+    public var campaigns: [ConsentCampaign]
+    public var expiredWaivers: Int
+    public var unmatchedWaivers: Int
+
+    enum CodingKeys: String, CodingKey {
+        case judged, weekly, campaigns
+        case expiredWaivers = "expired_waivers", unmatchedWaivers = "unmatched_waivers"
+    }
+
+    init(_ r: ConsentAuditResult) {
+        let audit = r.audit
+        report = audit.report
+        judged = audit.judged
+        weekly = audit.weekly.map { Week(week: $0.label, start: CivilDate.iso($0.startDay), violations: $0.count) }
+        campaigns = ConsentCampaign.ranked(r)
+        expiredWaivers = audit.waivers.expired.count
+        unmatchedWaivers = audit.waivers.unmatched.count
+    }
+
+    public init(from decoder: any Decoder) throws {
+        report = try ConsentReport(from: decoder)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        judged = try c.decode([String: Int].self, forKey: .judged)
+        weekly = try c.decode([Week].self, forKey: .weekly)
+        campaigns = try c.decode([ConsentCampaign].self, forKey: .campaigns)
+        expiredWaivers = try c.decode(Int.self, forKey: .expiredWaivers)
+        unmatchedWaivers = try c.decode(Int.self, forKey: .unmatchedWaivers)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try report.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(judged, forKey: .judged)
+        try c.encode(weekly, forKey: .weekly)
+        try c.encode(campaigns, forKey: .campaigns)
+        try c.encode(expiredWaivers, forKey: .expiredWaivers)
+        try c.encode(unmatchedWaivers, forKey: .unmatchedWaivers)
+    }
+}
