@@ -1,4 +1,3 @@
-import Formatting
 import Foundation
 
 /// Converts between instants and the wall clock of the report's time zone.
@@ -72,21 +71,5 @@ public struct ZoneClock: Sendable {
     @inlinable public func day(of instant: Instant) -> Int {
         let local = instant.ms + offsetAt(instant.ms)
         return Int(local >= 0 ? local / Instant.msPerDay : (local - Instant.msPerDay + 1) / Instant.msPerDay)
-    }
-}
-
-extension ZoneClock {
-    /// An instant as ISO-8601 local time with its offset, to the second: "2026-11-17T09:30:00+03:00".
-    public func isoText(_ t: Instant) -> String {
-        let offsetMs = offset(atUTC: t.ms)
-        let local = t.ms + offsetMs
-        let day = Int((Double(local) / Double(Instant.msPerDay)).rounded(.down))
-        var seconds = Int((local - Int64(day) * Instant.msPerDay) / 1000)
-        let h = seconds / 3600
-        seconds %= 3600
-        let offsetMinutes = Int(abs(offsetMs) / 60_000)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let sign = offsetMs < 0 ? "-" : "+"
-        return "\(CivilDate.iso(day))T\(two(h)):\(two(seconds / 60)):\(two(seconds % 60))\(sign)\(two(offsetMinutes / 60)):\(two(offsetMinutes % 60))"
     }
 }

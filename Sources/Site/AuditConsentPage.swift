@@ -48,7 +48,7 @@ struct AuditConsentSection: ReportSection {
     static func findings(_ context: SectionContext) -> SectionFiles {
         guard let result = context.results.audits.consent else { return [] }
         let zone = context.results.zone
-        var files: SectionFiles = [("findings/consent.csv", Data(ConsentFindingsCSV.text(result.evidence, zone: zone).utf8))]
+        var files: SectionFiles = [("findings/consent.csv", Data(FindingsCSV.consent(result, zone: zone).utf8))]
         // Encoding small Codable values cannot fail; were it to, the JSON is left out rather than the run.
         if let json = try? JSONValueEncoder.encode(ConsentFindingsDoc(result, zone: zone, showPII: context.config.showPII)).text() {
             files.append(("findings/consent.json", Data(json.utf8)))
@@ -57,23 +57,6 @@ struct AuditConsentSection: ReportSection {
     }
 
     static func words(_ locale: ReportLocale) -> [String: String] { locale == .ru ? AuditConsentPage.ru : AuditConsentPage.en }
-}
-
-/// findings/consent.csv (outputs.md "Findings CSV"): one row per finding, waived included, in
-/// the audit's order (check, then message id with contact-level findings first, contact id), which
-/// is the order of the first columns since a check has one severity.
-enum ConsentFindingsCSV {
-    static let header = ["check", "severity", "message_id", "contact_id", "campaign_id", "channel", "sent_at", "deciding_event_id"]
-
-    static func text(_ evidence: [ConsentAuditResult.Evidence], zone: ZoneClock) -> String {
-        var csv = CSVText(header: header)
-        for e in evidence {
-            csv.append([e.check, e.severity.rawValue, e.messageID.map(String.init) ?? "", String(e.contactID),
-                        e.campaignID.map(String.init) ?? "", e.channel ?? "", e.sentAt.map { LocalTime.iso($0, zone: zone) } ?? "",
-                        e.eventID.map(String.init) ?? ""])
-        }
-        return csv.text
-    }
 }
 
 struct AuditConsentPage {

@@ -15,12 +15,15 @@ public enum FindingsCSV {
     }
 
     /// findings/consent.csv: `check,severity,message_id,contact_id,campaign_id,channel,sent_at,deciding_event_id`;
-    /// contact-level checks leave the message columns empty; `sent_at` is ISO-8601 in the report's zone.
+    /// one row per finding, waived included, in the audit's order (check, then message id with
+    /// contact-level findings first, contact id): the order of the first columns, since a check has
+    /// one severity. Contact-level checks leave the message columns empty; `sent_at` is ISO-8601 in
+    /// the report's zone with its offset.
     public static func consent(_ r: ConsentAuditResult, zone: ZoneClock) -> String {
         var csv = CSVText(header: ["check", "severity", "message_id", "contact_id", "campaign_id", "channel", "sent_at", "deciding_event_id"])
         for e in r.evidence {
             csv.append([e.check, e.severity.rawValue, e.messageID.map(String.init) ?? "", String(e.contactID),
-                        e.campaignID.map(String.init) ?? "", e.channel ?? "", e.sentAt.map { zone.isoText($0) } ?? "",
+                        e.campaignID.map(String.init) ?? "", e.channel ?? "", e.sentAt.map { LocalTime.iso($0, zone: zone) } ?? "",
                         e.eventID.map(String.init) ?? ""])
         }
         return csv.text

@@ -66,7 +66,7 @@ struct Audit: AsyncParsableCommand {
             }
             gate = r.audit.gate(failOn: (config.failOn ?? .violation).severity)
             switch self.format {
-            case .json: print(try JSONValueEncoder.encode(r.audit.report).text(), terminator: "")
+            case .json: print(try JSONValueEncoder.encode(ConsentDoc(r)).text(), terminator: "")
             case .csv: print(FindingsCSV.consent(r, zone: s.zone), terminator: "")
             case .text: print(AuditText.consent(r, format: format, db: resolved.dbPath, asOf: CivilDate.iso(resolved.asOfDay)))
             }

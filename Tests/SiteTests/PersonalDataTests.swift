@@ -22,8 +22,8 @@ import Testing
         let moscow = try #require(ZoneClock(identifier: "Europe/Moscow"))
         // 2026-11-17 06:30:00 UTC is 09:30 in Moscow (UTC+3, no DST since 2014).
         let t = Instant(ms: 1_794_897_000_000)
-        #expect(moscow.isoText(t) == "2026-11-17T09:30:00+03:00")
-        #expect(ZoneClock.utc.isoText(t) == "2026-11-17T06:30:00+00:00")
-        #expect(ZoneClock.utc.isoText(Instant(ms: -1000)) == "1969-12-31T23:59:59+00:00")
+        #expect(LocalTime.iso(t, zone: moscow) == "2026-11-17T09:30:00+03:00")
+        #expect(LocalTime.iso(t, zone: .utc) == "2026-11-17T06:30:00+00:00")
+        #expect(LocalTime.iso(Instant(ms: -1000), zone: .utc) == "1969-12-31T23:59:59+00:00")
     }
 }

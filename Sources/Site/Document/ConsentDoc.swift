@@ -27,7 +27,7 @@ public struct ConsentDoc: Codable, Sendable, Equatable {
         case expiredWaivers = "expired_waivers", unmatchedWaivers = "unmatched_waivers"
     }
 
-    init(_ r: ConsentAuditResult) {
+    public init(_ r: ConsentAuditResult) {
         let audit = r.audit
         report = audit.report
         judged = audit.judged
