@@ -10,6 +10,9 @@ public struct SnapshotReader {
     public let zone: ZoneClock
     /// Called with the name of each table as it starts reading (for progress).
     public var progress: @Sendable (String) -> Void = { _ in }
+    /// Called with the contacts as soon as they are read (SQLite; maybe more than once when the
+    /// read is retried: the last call holds the snapshot's contacts).
+    public var contactsRead: (@Sendable (ContactTable) -> Void)?
     /// Seconds to wait for a writer's lock, and to keep retrying a changing database (config `busy_timeout_seconds`).
     public var busyTimeout: Double = 30
     /// The PostgreSQL schema that holds the contract tables (`--schema`); SQLite has none.
@@ -137,7 +140,7 @@ public struct SnapshotReader {
         let gate = StartGate(parties: 2)
         let contacts = Handoff<IDIndex>(), campaigns = Handoff<IDIndex>()
         let parser = TimestampParser(zone: zone)
-        let (asOf, zone, progress) = (self.asOf, self.zone, self.progress)
+        let (asOf, zone, progress, contactsRead) = (self.asOf, self.zone, self.progress, self.contactsRead)
         let group = DispatchGroup()
         let results = Results()
         for share in [TableScanner.Share.a, .b] {
@@ -151,6 +154,7 @@ public struct SnapshotReader {
                         _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")   // takes the snapshot
                         guard gate.arrive() else { return nil }
                         var scanner = TableScanner(schema: schema, parser: parser, asOf: asOf, zone: zone, progress: progress)
+                        scanner.contactsRead = contactsRead
                         try scanner.read(share, from: SQLiteTableSource(db: db), contacts: contacts, campaigns: campaigns)
                         return scanner.snapshot
                     }

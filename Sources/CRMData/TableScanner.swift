@@ -3,6 +3,9 @@
 struct TableScanner {
     let schema: SnapshotReader.SchemaCheck
     let progress: @Sendable (String) -> Void
+    /// Called with the contacts as soon as they are read, while the other tables are still being
+    /// read: work that needs only them (validating every phone) can start on an idle core.
+    var contactsRead: (@Sendable (ContactTable) -> Void)?
     let parser: TimestampParser
     let asOf: Instant
     let zone: ZoneClock
@@ -34,6 +37,7 @@ struct TableScanner {
         switch share {
         case .a:
             snapshot.contacts = try load(ContactTable.self)
+            contactsRead?(snapshot.contacts)
             let contactIndex = IDIndex(snapshot.contacts.id)
             contacts.give(contactIndex)
             let byContact = ["contacts": contactIndex]

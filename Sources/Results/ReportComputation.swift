@@ -6,10 +6,12 @@ import Reports
 /// (they are independent pure functions of the snapshot).
 public enum ReportComputation {
     /// Throws only for a bad audit setting or waiver file (`CRMError`, naming it).
-    public static func compute(_ s: Snapshot, config: ReportConfig, period: ReportPeriod) async throws -> ComputedReport {
+    /// - Parameter early: the contacts' validation started while the database was read, if any.
+    public static func compute(_ s: Snapshot, config: ReportConfig, period: ReportPeriod,
+                               early: EarlyValidation? = nil) async throws -> ComputedReport {
         let gating = try AuditGating(config)
         // The stale audit is the longest part (it validates every distinct phone): started first.
-        async let stale = gating.stale(s, config: config, period: period)
+        async let stale = gating.stale(s, config: config, period: period, early: early)
         async let consent = gating.consent(s, config: config)
         async let summary = SummaryReport.compute(s, period: period)
         async let funnel = FunnelReport.compute(s, config: config, period: period)
@@ -43,8 +45,8 @@ public struct AuditGating: Sendable {
         staleWaivers = waivers.filter { !consentChecks.contains($0.key.check) }
     }
 
-    public func stale(_ s: Snapshot, config: ReportConfig, period: ReportPeriod) -> StaleAuditResult {
-        StaleAuditResult.compute(s, config: config, period: period, policy: stalePolicy, waivers: staleWaivers)
+    public func stale(_ s: Snapshot, config: ReportConfig, period: ReportPeriod, early: EarlyValidation? = nil) -> StaleAuditResult {
+        StaleAuditResult.compute(s, config: config, period: period, policy: stalePolicy, waivers: staleWaivers, early: early)
     }
 
     /// nil without `consents` or `messages`.

@@ -47,9 +47,11 @@ public struct StaleAuditResult: Sendable {
     }
 
     static func compute(_ s: Snapshot, config: ReportConfig, period p: ReportPeriod, policy: GatePolicy,
-                        waivers: [Waiver]) -> StaleAuditResult {
+                        waivers: [Waiver], early: EarlyValidation?) -> StaleAuditResult {
         let zone = s.zone
-        let auditor = StaleAuditor(snapshot: s, config: config)
+        let settings = StaleSettings(config: config)
+        let validation = early?.validation(for: s.contacts) ?? ContactValidation(contacts: s.contacts, settings: settings.validation)
+        let auditor = StaleAuditor(snapshot: s, settings: settings, validation: validation)
         let audit = auditor.audit(previousAsOf: StaleAuditor.previousAsOf(s.asOf, period: config.period, zone: zone),
                                   period: p.start(zone)..<p.end(zone), previousPeriod: p.previous.start(zone)..<p.previous.end(zone))
         var contacts: [Contact] = []

@@ -1,3 +1,4 @@
+import Audits
 import Charts
 import CRMData
 import Foundation
@@ -49,6 +50,8 @@ public struct ReportRun {
         if !DatabaseLocation.isPostgres(resolved.dbPath) { try SnapshotReader.checkFile(path: resolved.dbPath) }
         try Publisher(outputRoot: URL(fileURLWithPath: config.out)).checkOutputRoot()
 
+        // Validating every phone is most of the audits' cost: it starts as soon as the contacts are read.
+        let early = EarlyValidation(settings: ValidationSettings(config: config))
         let (snapshot, provenance) = try await step(.read, since: started) {
             let dbPath = resolved.dbPath
             // A file is named by its SHA-256; a PostgreSQL server by its version and snapshot (`sourceIdentity`).
@@ -56,6 +59,7 @@ public struct ReportRun {
             var reader = SnapshotReader(path: dbPath, asOf: resolved.asOf, zone: resolved.zone)
             reader.busyTimeout = Double(config.busyTimeoutSeconds)
             reader.schema = config.schema
+            reader.contactsRead = { early.start($0) }
             reader.progress = { table in log("      reading \(table) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)") }
             let snapshot = try reader.read()
             let provenance = Provenance(asOf: CivilDate.iso(resolved.asOfDay), timezone: config.timezone,
@@ -65,7 +69,7 @@ public struct ReportRun {
         }
         let period = ReportPeriod.latest(config.period, asOfDay: resolved.asOfDay)
         let results = try await step(.compute, since: started) {
-            try await ReportComputation.compute(snapshot, config: config, period: period)
+            try await ReportComputation.compute(snapshot, config: config, period: period, early: early)
         }
 
         let sections = ReportSections.all
