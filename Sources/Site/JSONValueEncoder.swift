@@ -11,57 +11,47 @@ public enum JSONValueEncoder {
         return box.json
     }
 
-    /// A node under construction: containers are filled after they are handed out.
+    /// A node under construction: containers are filled after they are handed out. Children
+    /// live in the box's own stored arrays, so adding one never copies its siblings (a findings
+    /// file has hundreds of thousands of them).
     final class Box {
-        enum Node {
-            case scalar(JSONValue)
-            case object([String: Box])
-            case array([Box])
-        }
-        var node: Node = .scalar(.null)
+        enum Kind { case scalar, object, array }
+        var kind = Kind.scalar
+        var scalar = JSONValue.null
+        var keys: [String: Box] = [:]
+        var items: [Box] = []
 
         var json: JSONValue {
-            switch node {
-            case .scalar(let v): return v
-            case .object(let d): return .object(d.keys.sorted().map { ($0, d[$0]?.json ?? .null) })
-            case .array(let a): return .array(a.map(\.json))
+            switch kind {
+            case .scalar: return scalar
+            case .object: return .object(keys.keys.sorted().map { ($0, keys[$0]?.json ?? .null) })
+            case .array: return .array(items.map(\.json))
             }
         }
 
-        func asObject() {
-            if case .object = node { return }
-            node = .object([:])
+        func set(_ v: JSONValue) {
+            kind = .scalar
+            scalar = v
         }
 
-        func asArray() {
-            if case .array = node { return }
-            node = .array([])
-        }
+        func asObject() { if kind != .object { kind = .object; keys = [:] } }
+        func asArray() { if kind != .array { kind = .array; items = [] } }
 
         func child(_ key: String) -> Box {
             asObject()
             let b = Box()
-            if case .object(var d) = node {
-                d[key] = b
-                node = .object(d)
-            }
+            keys[key] = b
             return b
         }
 
         func append() -> Box {
             asArray()
             let b = Box()
-            if case .array(var a) = node {
-                a.append(b)
-                node = .array(a)
-            }
+            items.append(b)
             return b
         }
 
-        var count: Int {
-            if case .array(let a) = node { return a.count }
-            return 0
-        }
+        var count: Int { kind == .array ? items.count : 0 }
     }
 
     struct Key: CodingKey {
@@ -92,13 +82,13 @@ public enum JSONValueEncoder {
     /// The scalars every container shares; anything else encodes itself into a new box.
     static func put<T: Encodable>(_ value: T, into box: Box, codingPath: [any CodingKey]) throws {
         switch value {
-        case let v as Double: box.node = .scalar(.num(v))
-        case let v as Float: box.node = .scalar(.num(Double(v)))
-        case let v as Int: box.node = .scalar(.int(v))
-        case let v as Int64: box.node = .scalar(.int(Int(v)))
-        case let v as Int32: box.node = .scalar(.int(Int(v)))
-        case let v as String: box.node = .scalar(.string(v))
-        case let v as Bool: box.node = .scalar(.bool(v))
+        case let v as Double: box.set(.num(v))
+        case let v as Float: box.set(.num(Double(v)))
+        case let v as Int: box.set(.int(v))
+        case let v as Int64: box.set(.int(Int(v)))
+        case let v as Int32: box.set(.int(Int(v)))
+        case let v as String: box.set(.string(v))
+        case let v as Bool: box.set(.bool(v))
         default: try value.encode(to: ValueEncoder(box: box, codingPath: codingPath))
         }
     }
@@ -107,7 +97,7 @@ public enum JSONValueEncoder {
         let box: Box
         var codingPath: [any CodingKey]
 
-        mutating func encodeNil(forKey key: K) throws { box.child(key.stringValue).node = .scalar(.null) }
+        mutating func encodeNil(forKey key: K) throws { box.child(key.stringValue).set(.null) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: K) throws {
             try JSONValueEncoder.put(value, into: box.child(key.stringValue), codingPath: codingPath + [key])
         }
@@ -146,7 +136,7 @@ public enum JSONValueEncoder {
         var codingPath: [any CodingKey]
         var count: Int { box.count }
 
-        mutating func encodeNil() throws { box.append().node = .scalar(.null) }
+        mutating func encodeNil() throws { box.append().set(.null) }
         mutating func encode<T: Encodable>(_ value: T) throws {
             try JSONValueEncoder.put(value, into: box.append(), codingPath: codingPath)
         }
@@ -166,7 +156,7 @@ public enum JSONValueEncoder {
     struct Single: SingleValueEncodingContainer {
         let box: Box
         var codingPath: [any CodingKey]
-        mutating func encodeNil() throws { box.node = .scalar(.null) }
+        mutating func encodeNil() throws { box.set(.null) }
         mutating func encode<T: Encodable>(_ value: T) throws { try JSONValueEncoder.put(value, into: box, codingPath: codingPath) }
     }
 }

@@ -70,3 +70,18 @@ struct ReportDocumentTests {
         #expect(html.contains("2026-W47"))
     }
 }
+
+/// A findings file of a large CRM holds hundreds of thousands of entries: the encoder must take
+/// them in one pass (an array copied on every append hung a 1M-contact run).
+@Suite struct LargeDocumentTests {
+    struct Item: Encodable { let id: Int; let check: String; let at: Double? }
+
+    @Test(.timeLimit(.minutes(1))) func encodesAQuarterMillionItems() throws {
+        let items = (0..<250_000).map { Item(id: $0, check: $0 % 2 == 0 ? "no_consent" : "to_deleted", at: $0 % 3 == 0 ? nil : Double($0) / 4) }
+        let value = try JSONValueEncoder.encode(["findings": items])
+        guard case .object(let top) = value, case .array(let list)? = top.first?.1 else { Issue.record("not an object of an array"); return }
+        #expect(list.count == 250_000)
+        #expect(list[3] == .object([("at", .null), ("check", .string("to_deleted")), ("id", .int(3))]))
+        #expect(list[2] == .object([("at", .number(0.5)), ("check", .string("no_consent")), ("id", .int(2))]))
+    }
+}
