@@ -50,7 +50,7 @@ struct AuditConsentSection: ReportSection {
         let zone = context.results.zone
         var files: SectionFiles = [("findings/consent.csv", Data(FindingsCSV.consent(result, zone: zone).utf8))]
         // Encoding small Codable values cannot fail; were it to, the JSON is left out rather than the run.
-        if let json = try? JSONValueEncoder.encode(ConsentFindingsDoc(result, zone: zone, showPII: context.config.showPII)).text() {
+        if let json = try? JSONValueEncoder.encode(ConsentFindingsDoc(result, zone: zone, showPII: context.config.showPII)).compactText() {
             files.append(("findings/consent.json", Data(json.utf8)))
         }
         return files

@@ -85,3 +85,14 @@ struct ReportDocumentTests {
         #expect(list[2] == .object([("at", .number(0.5)), ("check", .string("no_consent")), ("id", .int(2))]))
     }
 }
+
+@Suite struct CompactJSONTests {
+    @Test func oneItemALineAndParsesBack() throws {
+        let v = JSONValue.object([("findings", .array([.object([("check", .string("no_consent")), ("id", .int(1))]),
+                                                        .object([("check", .string("to_deleted")), ("id", .int(2))])])),
+                                  ("total", .int(2)), ("waivers", .array([]))])
+        #expect(v.compactText() == "{\n\"findings\":[\n{\"check\":\"no_consent\",\"id\":1},\n{\"check\":\"to_deleted\",\"id\":2}\n],\n\"total\":2,\n\"waivers\":[]\n}\n")
+        let parsed = try JSONSerialization.jsonObject(with: Data(v.compactText().utf8)) as? [String: Any]
+        #expect((parsed?["findings"] as? [Any])?.count == 2 && parsed?["total"] as? Int == 2)
+    }
+}
