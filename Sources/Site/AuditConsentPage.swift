@@ -69,7 +69,7 @@ struct AuditConsentPage {
     var format: NumberFormat { frame.format }
     var audit: ConsentAudit { result.audit }
 
-    func text(_ b: Bilingual) -> String { words.locale == .ru ? b.ru : b.en }
+    func text(_ b: Bilingual) -> String { words.text(b) }
     func count(_ n: Int) -> String { format.count(Double(n)) }
     func checkName(_ id: String) -> String {
         ConsentChecks.descriptions.first { $0.identifier == id }.map { text($0.name) } ?? id

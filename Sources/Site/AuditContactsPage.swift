@@ -47,7 +47,7 @@ struct AuditContactsPage {
     var format: NumberFormat { frame.format }
     var audit: StaleContactsAudit { result.audit }
 
-    func text(_ b: Bilingual) -> String { words.locale == .ru ? b.ru : b.en }
+    func text(_ b: Bilingual) -> String { words.text(b) }
     func pct(_ v: Double?) -> String { v.map { format.percent($0) } ?? NumberFormat.missing }
     func checkName(_ id: String) -> String { StaleChecks.description(of: id).map { text($0.name) } ?? id }
 

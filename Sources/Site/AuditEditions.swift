@@ -6,26 +6,16 @@ import Results
 /// changes, and a verdict page each in the PDF. From the computed results, like the pages.
 enum AuditVerdictHighlights: HighlightSource {
     static func highlights(_ context: SectionContext) -> [Highlight] {
+        guard let a = context.results.audits.consent?.audit else { return [] }
         let w = context.words, f = context.format
-        var out: [Highlight] = []
-        if let a = context.results.audits.consent?.audit {
-            let worst = a.counts.filter { a.policy.severity(of: $0.key) == .violation && $0.value > 0 }
-                .max { ($0.value, $1.key) < ($1.value, $0.key) }
-            let sentence = a.violations == 0
-                ? w.fill("edition.consent_clean", ["warnings": f.count(Double(a.warnings))])
-                : w.fill("edition.consent_verdict", ["violations": f.count(Double(a.violations)), "warnings": f.count(Double(a.warnings)),
-                                                    "check": worst.map { ConsentChecks.name($0.key, w.locale) } ?? "",
-                                                    "count": worst.map { f.count(Double($0.value)) } ?? ""])
-            out.append(Highlight(sentence: sentence, weight: Double(a.violations) + 1))
-        }
-        return out
-    }
-}
-
-extension ConsentChecks {
-    /// A check's name in the page's language (its id when unknown).
-    static func name(_ id: String, _ locale: ReportLocale) -> String {
-        descriptions.first { $0.identifier == id }.map { locale == .ru ? $0.name.ru : $0.name.en } ?? id
+        guard a.violations > 0 else { return [Highlight(sentence: w.fill("edition.consent_clean", ["warnings": f.count(Double(a.warnings))]), weight: 1)] }
+        // The violation check with the most findings (ties: the first id).
+        let worst = a.counts.filter { a.policy.severity(of: $0.key) == .violation && $0.value > 0 }
+            .max { ($0.value, $1.key) < ($1.value, $0.key) }
+        let name = worst.map { top in ConsentChecks.descriptions.first { $0.identifier == top.key }.map { w.text($0.name) } ?? top.key } ?? ""
+        let sentence = w.fill("edition.consent_verdict", ["violations": f.count(Double(a.violations)), "warnings": f.count(Double(a.warnings)),
+                                                          "check": name, "count": worst.map { f.count(Double($0.value)) } ?? ""])
+        return [Highlight(sentence: sentence, weight: Double(a.violations) + 1)]
     }
 }
 
@@ -39,7 +29,7 @@ extension PDFChapter {
         blocks.append(.paragraph(w.fill("stale.lead", ["base": f.count(Double(a.base)), "previous": f.count(Double(a.previousBase))]), muted: false))
         let rows: [[String]] = StaleChecks.all.map { c in
             let d = type(of: c).description
-            let name = w.locale == .ru ? d.name.ru : d.name.en
+            let name = w.text(d.name)
             guard let x = a.checks[d.identifier] ?? nil else { return [name, w["stale.check_not_run"], "", ""] }
             return [name, f.count(Double(x.count)), x.share.map { f.percent($0) } ?? NumberFormat.missing, f.count(Double(x.previousCount))]
         }
@@ -56,7 +46,7 @@ extension PDFChapter {
         blocks.append(.paragraph(w.fill("edition.consent_counts", ["violations": f.count(Double(a.violations)), "warnings": f.count(Double(a.warnings)),
                                                                    "info": f.count(Double(a.info)), "waived": f.count(Double(a.waived))]), muted: false))
         let rows: [[String]] = ConsentChecks.descriptions.map { d in
-            [w.locale == .ru ? d.name.ru : d.name.en, w["severity.\(a.policy.severity(of: d.identifier).rawValue)"],
+            [w.text(d.name), w["severity.\(a.policy.severity(of: d.identifier).rawValue)"],
              f.count(Double(a.counts[d.identifier] ?? 0)), d.basis]
         }
         blocks.append(.table(headers: [w["stale.check"], w["stale.severity"], w["edition.findings"], w["edition.basis"]], rows: rows))

@@ -45,9 +45,8 @@ public struct ReportRun {
         let started = Date()
         let log = self.log
 
-        // Before any work, and named by themselves: the database must be a regular file (a folder
-        // or a FIFO is a clean exit 2, never a crash or a hang) and the output folder ours to write.
-        if !DatabaseLocation.isPostgres(resolved.dbPath) { try SnapshotReader.checkFile(path: resolved.dbPath) }
+        // Before any work, and named by themselves: the database must be readable and the output folder ours to write.
+        var reader = try resolved.reader(config, since: started) { log("      \($0)") }
         try Publisher(outputRoot: URL(fileURLWithPath: config.out)).checkOutputRoot()
 
         // Validating every phone is most of the audits' cost: it starts as soon as the contacts are read.
@@ -56,11 +55,7 @@ public struct ReportRun {
             let dbPath = resolved.dbPath
             // A file is named by its SHA-256; a PostgreSQL server by its version and snapshot (`sourceIdentity`).
             let hashing = Task.detached { DatabaseLocation.isPostgres(dbPath) ? nil : try Provenance.sha256(ofFile: dbPath) }
-            var reader = SnapshotReader(path: dbPath, asOf: resolved.asOf, zone: resolved.zone)
-            reader.busyTimeout = Double(config.busyTimeoutSeconds)
-            reader.schema = config.schema
             reader.contactsRead = { early.start($0) }
-            reader.progress = { table in log("      reading \(table) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)") }
             let snapshot = try reader.read()
             let provenance = Provenance(asOf: CivilDate.iso(resolved.asOfDay), timezone: config.timezone,
                                         configHash: Provenance.sha256(of: config.canonicalText),
@@ -158,5 +153,18 @@ public struct ResolvedRun: Sendable {
         self.zone = zone
         asOfDay = day
         asOf = zone.startOfDay(day)
+    }
+
+    /// The run's database reader, set up the one way every command reads: a file is checked first
+    /// (a folder or a FIFO is a clean exit 2, never a crash or a hang), the busy timeout and the
+    /// PostgreSQL schema come from the config, and each table's progress line gives the seconds
+    /// since `started`.
+    public func reader(_ config: ReportConfig, since started: Date, progress: @escaping @Sendable (String) -> Void) throws -> SnapshotReader {
+        if !DatabaseLocation.isPostgres(dbPath) { try SnapshotReader.checkFile(path: dbPath) }
+        var reader = SnapshotReader(path: dbPath, asOf: asOf, zone: zone)
+        reader.busyTimeout = Double(config.busyTimeoutSeconds)
+        reader.schema = config.schema
+        reader.progress = { table in progress("reading \(table) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)") }
+        return reader
     }
 }

@@ -1,3 +1,4 @@
+import Audits
 import CRMData
 import Formatting
 
@@ -22,6 +23,9 @@ public struct Words: Sendable {
         for (k, v) in values.sorted(by: { $0.key < $1.key }) { out = out.replacingOccurrences(of: "{\(k)}", with: v) }
         return out
     }
+
+    /// A text kept in both languages (an audit check's name, summary, action), in this one.
+    public func text(_ b: Bilingual) -> String { locale == .ru ? b.ru : b.en }
 
     /// A reason (an absent table, an audit not run) in this language.
     public func reason(_ r: Reason) -> String {

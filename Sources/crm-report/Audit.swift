@@ -42,12 +42,7 @@ struct Audit: AsyncParsableCommand {
         }
         let resolved = try ResolvedRun(config)
         let gating = try AuditGating(config)
-        try SnapshotReader.checkFile(path: resolved.dbPath)
-        var reader = SnapshotReader(path: resolved.dbPath, asOf: resolved.asOf, zone: resolved.zone)
-        reader.busyTimeout = Double(config.busyTimeoutSeconds)
-        let started = Date()
-        reader.progress = { table in Terminal.progress("reading \(table) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)") }
-        let s = try reader.read()
+        let s = try resolved.reader(config, since: Date(), progress: Terminal.progress).read()
         let period = ReportPeriod.latest(config.period, asOfDay: resolved.asOfDay)
         let format = NumberFormat(locale: .en, currency: config.currency)
         let gate: GateOutcome

@@ -14,12 +14,7 @@ struct Check: AsyncParsableCommand {
     func run() async throws {
         let config = try read.resolve()
         let resolved = try ResolvedRun(config)
-        var reader = SnapshotReader(path: resolved.dbPath, asOf: resolved.asOf, zone: resolved.zone)
-        reader.busyTimeout = Double(config.busyTimeoutSeconds)
-        reader.schema = config.schema
-        let started = Date()
-        reader.progress = { table in Terminal.progress("reading \(table) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)") }
-        let s = try reader.read()
+        let s = try resolved.reader(config, since: Date(), progress: Terminal.progress).read()
         print("\(resolved.dbPath): schema OK (contract version 1), as of \(CivilDate.iso(resolved.asOfDay)) \(config.timezone)")
         for t in SchemaContract.v1.tables {
             let rows = s.rowCounts[t.name].map { "\($0) rows" } ?? "absent (optional)"
