@@ -48,12 +48,8 @@ struct AuditConsentSection: ReportSection {
     static func findings(_ context: SectionContext) -> SectionFiles {
         guard let result = context.results.audits.consent else { return [] }
         let zone = context.results.zone
-        var files: SectionFiles = [("findings/consent.csv", Data(FindingsCSV.consent(result, zone: zone).utf8))]
-        // Encoding small Codable values cannot fail; were it to, the JSON is left out rather than the run.
-        if let json = try? JSONValueEncoder.encode(ConsentFindingsDoc(result, zone: zone, showPII: context.config.showPII)).compactText() {
-            files.append(("findings/consent.json", Data(json.utf8)))
-        }
-        return files
+        return [("findings/consent.csv", Data(FindingsCSV.consent(result, zone: zone).utf8)),
+                ("findings/consent.json", ConsentFindingsDoc(result, zone: zone, showPII: context.config.showPII).compactJSON())]
     }
 
     static func words(_ locale: ReportLocale) -> [String: String] { locale == .ru ? AuditConsentPage.ru : AuditConsentPage.en }

@@ -23,94 +23,96 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty text, two-space indent, a newline at the end.
     public func text() -> String {
-        var out = ""
+        var out = JSONBytes()
         write(&out, indent: 0)
-        return out + "\n"
+        out.raw("\n")
+        return out.text
     }
 
     /// Compact text for large files (a findings list): no spaces, each item of a top-level
     /// object's arrays on a line of its own, so the file stays greppable at a third of the size.
     public func compactText() -> String {
-        var out = ""
-        guard case .object(let pairs) = self else { writeCompact(&out); return out + "\n" }
-        out += "{"
+        var out = JSONBytes()
+        guard case .object(let pairs) = self else { writeCompact(&out); out.raw("\n"); return out.text }
+        out.raw("{")
         for (k, (key, v)) in pairs.enumerated() {
-            if k > 0 { out += "," }
-            out += "\n"
-            Self.quote(key, &out)
-            out += ":"
+            if k > 0 { out.raw(",") }
+            out.raw("\n")
+            out.key(key)
             if case .array(let items) = v, !items.isEmpty {
-                out += "["
+                out.raw("[")
                 for (i, item) in items.enumerated() {
-                    out += i > 0 ? ",\n" : "\n"
+                    out.raw(i > 0 ? ",\n" : "\n")
                     item.writeCompact(&out)
                 }
-                out += "\n]"
+                out.raw("\n]")
             } else {
                 v.writeCompact(&out)
             }
         }
-        return out + "\n}\n"
+        out.raw("\n}\n")
+        return out.text
     }
 
-    func writeCompact(_ out: inout String) {
+    func writeCompact(_ out: inout JSONBytes) {
         switch self {
         case .array(let items):
-            out += "["
+            out.raw("[")
             for (i, v) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.raw(",") }
                 v.writeCompact(&out)
             }
-            out += "]"
+            out.raw("]")
         case .object(let pairs):
-            out += "{"
+            out.raw("{")
             for (i, (key, v)) in pairs.enumerated() {
-                if i > 0 { out += "," }
-                Self.quote(key, &out)
-                out += ":"
+                if i > 0 { out.raw(",") }
+                out.key(key)
                 v.writeCompact(&out)
             }
-            out += "}"
+            out.raw("}")
         default: write(&out, indent: 0)
         }
     }
 
-    func write(_ out: inout String, indent: Int) {
+    func write(_ out: inout JSONBytes, indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .number(let d): out += Self.format(d)
-        case .string(let s): Self.quote(s, &out)
+        case .null: out.raw("null")
+        case .bool(let b): out.bool(b)
+        case .int(let i): out.int(i)
+        case .number(let d): out.raw(Self.format(d))
+        case .string(let s): out.string(s)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty { out.raw("[]"); return }
             if items.allSatisfy(\.isScalar) {
-                out += "["
+                out.raw("[")
                 for (k, v) in items.enumerated() {
-                    if k > 0 { out += ", " }
+                    if k > 0 { out.raw(", ") }
                     v.write(&out, indent: indent)
                 }
-                out += "]"
+                out.raw("]")
                 return
             }
-            out += "[\n"
+            out.raw("[\n")
             for (k, v) in items.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                out.raw(String(repeating: "  ", count: indent + 1))
                 v.write(&out, indent: indent + 1)
-                out += k + 1 < items.count ? ",\n" : "\n"
+                out.raw(k + 1 < items.count ? ",\n" : "\n")
             }
-            out += String(repeating: "  ", count: indent) + "]"
+            out.raw(String(repeating: "  ", count: indent))
+            out.raw("]")
         case .object(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if pairs.isEmpty { out.raw("{}"); return }
+            out.raw("{\n")
             for (k, (key, v)) in pairs.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
-                Self.quote(key, &out)
-                out += ": "
+                out.raw(String(repeating: "  ", count: indent + 1))
+                out.string(key)
+                out.raw(": ")
                 v.write(&out, indent: indent + 1)
-                out += k + 1 < pairs.count ? ",\n" : "\n"
+                out.raw(k + 1 < pairs.count ? ",\n" : "\n")
             }
-            out += String(repeating: "  ", count: indent) + "}"
+            out.raw(String(repeating: "  ", count: indent))
+            out.raw("}")
         }
     }
 
@@ -126,21 +128,5 @@ public indirect enum JSONValue: Sendable, Equatable {
     static func format(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
         return String(format: "%.15g", d)
-    }
-
-    static func quote(_ s: String, _ out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        out += "\""
     }
 }

@@ -87,6 +87,7 @@ public enum JSONValueEncoder {
         case let v as Int: box.set(.int(v))
         case let v as Int64: box.set(.int(Int(v)))
         case let v as Int32: box.set(.int(Int(v)))
+        case let v as any BinaryInteger: box.set(Int(exactly: v).map(JSONValue.int) ?? .num(Double(v)))
         case let v as String: box.set(.string(v))
         case let v as Bool: box.set(.bool(v))
         default: try value.encode(to: ValueEncoder(box: box, codingPath: codingPath))
@@ -102,6 +103,7 @@ public enum JSONValueEncoder {
             try JSONValueEncoder.put(value, into: box.child(key.stringValue), codingPath: codingPath + [key])
         }
         // Synthesized conformances call these for optionals: write null rather than leave the key out.
+        // Every overload of the protocol is here: a missing one falls back to a default that drops the key.
         mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: K) throws {
             if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
         }
@@ -115,6 +117,36 @@ public enum JSONValueEncoder {
             if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
         }
         mutating func encodeIfPresent(_ value: Bool?, forKey key: K) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Float?, forKey key: K) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Int8?, forKey key: K) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Int16?, forKey key: K) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Int32?, forKey key: K) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: Int64?, forKey key: K) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: UInt?, forKey key: K) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: UInt8?, forKey key: K) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: UInt16?, forKey key: K) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: UInt32?, forKey key: K) throws {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        }
+        mutating func encodeIfPresent(_ value: UInt64?, forKey key: K) throws {
             if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
         }
         mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type, forKey key: K) -> KeyedEncodingContainer<N> {

@@ -180,6 +180,25 @@ struct ConsentPageTests {
         ].map { $0 + "\r\n" }.joined())
     }
 
+    /// consent.json is written field by field for speed: its bytes must be the generic encoder's,
+    /// keys sorted, nulls kept, for every kind of field, escapes and non-ASCII text included.
+    @Test func findingsJSONWriterIsTheGenericEncoding() async throws {
+        let site = try await generate()
+        let data = try Data(contentsOf: site.folder.appendingPathComponent("findings/consent.json"))
+        var doc = try JSONDecoder().decode(ConsentFindingsDoc.self, from: data)
+        #expect(String(decoding: doc.compactJSON(), as: UTF8.self) == (try JSONValueEncoder.encode(doc).compactText()))
+        doc.findings[0].campaignName = "Кампания \"Чёрная\" пятница\\ \u{1}\t\n\r end 😀"
+        doc.findings[1].unsubscribeMessageID = -9_223_372_036_854_775_808
+        doc.findings[1].contactID = 9_223_372_036_854_775_807
+        doc.timezone = "Europe/Moscow\u{1F}"
+        doc.waived = []
+        doc.expiredWaivers = []
+        let generic = try JSONValueEncoder.encode(doc).compactText()
+        #expect(String(decoding: doc.compactJSON(), as: UTF8.self) == generic)
+        #expect(generic.contains("\\\"Чёрная\\\" пятница\\\\ \\u0001\\t\\n\\r end 😀\""))
+        #expect(generic.contains("\"expired_waivers\":[],\n\"findings\":[\n{"))
+    }
+
     @Test func findingsJSONParsesBack() async throws {
         let site = try await generate()
         let data = try Data(contentsOf: site.folder.appendingPathComponent("findings/consent.json"))

@@ -1,0 +1,77 @@
+/// JSON text written straight into bytes: the one spelling of strings (escapes) and integers that
+/// `JSONValue` and the large findings files share. Appending to a byte array costs a fraction of
+/// building a `String` piece by piece.
+struct JSONBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Punctuation and literals, as they are.
+    mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    mutating func byte(_ b: UInt8) { bytes.append(b) }
+
+    /// A quoted string: `"` and `\` escaped, control characters as `\n`, `\r`, `\t` or `\u00XX`,
+    /// everything else (UTF-8 included) as it is.
+    mutating func string(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { utf8 in
+            var start = 0
+            for (i, b) in utf8.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                start = i + 1
+                switch b {
+                case UInt8(ascii: "\""): raw("\\\"")
+                case UInt8(ascii: "\\"): raw("\\\\")
+                case UInt8(ascii: "\n"): raw("\\n")
+                case UInt8(ascii: "\r"): raw("\\r")
+                case UInt8(ascii: "\t"): raw("\\t")
+                default:
+                    raw("\\u00")
+                    bytes.append(Self.hex[Int(b >> 4)])
+                    bytes.append(Self.hex[Int(b & 0xF)])
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A decimal integer.
+    mutating func int<I: BinaryInteger>(_ v: I) {
+        if v == 0 { bytes.append(UInt8(ascii: "0")); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                                                                               0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = v.magnitude
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            while n > 0 {
+                d[count] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+                count += 1
+            }
+            if v < 0 { bytes.append(UInt8(ascii: "-")) }
+            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(d[k]) }
+        }
+    }
+
+    /// `"key":` (compact, no space).
+    mutating func key(_ k: String) {
+        string(k)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    mutating func string(_ s: String?) { if let s { string(s) } else { raw("null") } }
+    mutating func int<I: BinaryInteger>(_ v: I?) { if let v { int(v) } else { raw("null") } }
+    mutating func bool(_ b: Bool) { b ? raw("true") : raw("false") }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+}
