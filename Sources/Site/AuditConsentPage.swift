@@ -48,7 +48,7 @@ struct AuditConsentSection: ReportSection {
     static func findings(_ context: SectionContext) -> SectionFiles {
         guard let result = context.results.audits.consent else { return [] }
         let zone = context.results.zone
-        return [("findings/consent.csv", Data(FindingsCSV.consent(result, zone: zone).utf8)),
+        return [("findings/consent.csv", FindingsCSV.consent(result, zone: zone).data),
                 ("findings/consent.json", ConsentFindingsDoc(result, zone: zone, showPII: context.config.showPII).compactJSON())]
     }
 

@@ -32,7 +32,7 @@ struct AuditContactsSection: ReportSection {
 
     static func findings(_ context: SectionContext) -> SectionFiles {
         guard let stale = context.results.audits.stale else { return [] }
-        return [("findings/stale-contacts.csv", Data(FindingsCSV.staleContacts(stale).utf8))]
+        return [("findings/stale-contacts.csv", FindingsCSV.staleContacts(stale).data)]
     }
 
     static func words(_ locale: ReportLocale) -> [String: String] { locale == .ru ? AuditContactsPage.ru : AuditContactsPage.en }

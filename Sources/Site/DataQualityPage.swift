@@ -16,7 +16,7 @@ struct DataQualitySection: ReportSection {
     }
 
     static func findings(_ context: SectionContext) -> SectionFiles {
-        [("findings/data-quality.csv", Data(DataQualityPage.csv(context.results.dataQuality).utf8))]
+        [("findings/data-quality.csv", DataQualityPage.csv(context.results.dataQuality).data)]
     }
 }
 
@@ -41,9 +41,14 @@ struct DataQualityPage {
         return frame.context(page: "data-quality.html", title: "\(w["dq.title"]) · \(frame.period.label)", body: body)
     }
 
-    static func csv(_ r: DataQualityReport) -> String {
+    static func csv(_ r: DataQualityReport) -> CSVText {
         var csv = CSVText(header: ["table", "row_id", "reason"])
-        for e in r.badRows { csv.append([e.table, String(e.rowID), e.reason.id]) }
-        return csv.text
+        for e in r.badRows {
+            csv.cell(e.table)
+            csv.cell(e.rowID)
+            csv.cell(e.reason.id)
+            csv.endRow()
+        }
+        return csv
     }
 }

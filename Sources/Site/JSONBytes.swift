@@ -45,23 +45,7 @@ struct JSONBytes {
     }
 
     /// A decimal integer.
-    mutating func int<I: BinaryInteger>(_ v: I) {
-        if v == 0 { bytes.append(UInt8(ascii: "0")); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                                                                                               0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = v.magnitude
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            while n > 0 {
-                d[count] = UInt8(ascii: "0") + UInt8(n % 10)
-                n /= 10
-                count += 1
-            }
-            if v < 0 { bytes.append(UInt8(ascii: "-")) }
-            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(d[k]) }
-        }
-    }
+    mutating func int<I: BinaryInteger>(_ v: I) { bytes.appendDecimal(v) }
 
     /// `"key":` (compact, no space).
     mutating func key(_ k: String) {

@@ -2,30 +2,37 @@ import Foundation
 
 /// Masks personal data on audit pages and in their evidence lists unless `--show-pii`:
 /// enough to recognise a record in the CRM, not enough to contact the person.
+/// Works on the UTF-8 bytes: the findings files mask a million addresses.
 enum PersonalData {
     /// "ivan.petrov@example.com" -> "i***@example.com"; text without an @ -> "***".
     static func maskEmail(_ email: String) -> String {
-        let trimmed = email.trimmingCharacters(in: .whitespaces)
-        guard let at = trimmed.lastIndex(of: "@"), at > trimmed.startIndex else { return "***" }
-        return "\(trimmed[trimmed.startIndex])***\(trimmed[at...])"
+        let trimmed = trimmedSpaces(email)
+        guard let at = trimmed.utf8.lastIndex(of: UInt8(ascii: "@")), at > trimmed.startIndex, let first = trimmed.first
+        else { return "***" }
+        return String(first) + "***" + trimmed[at...]
     }
 
     /// "+7 912 345-67-89" -> "+7 *** *** ** 89"; "8 (912) 345-67-89" -> "8 *** *** ** 89":
     /// the country or trunk prefix and the last two digits stay.
     static func maskPhone(_ phone: String) -> String {
-        let digits = phone.filter(\.isASCIIDigit)
+        let digits = phone.utf8.filter(isDigit)
         guard digits.count >= 6 else { return "***" }
-        let trimmed = phone.trimmingCharacters(in: .whitespaces)
-        let plus = trimmed.hasPrefix("+")
-        let lead = trimmed.dropFirst(plus ? 1 : 0).prefix { $0.isASCIIDigit }
-        let prefix = (plus ? "+" : "") + String(lead.prefix(lead.count > 3 ? 1 : lead.count))
-        return "\(prefix) *** *** ** \(digits.suffix(2))"
+        let trimmed = trimmedSpaces(phone).utf8
+        let plus = trimmed.first == UInt8(ascii: "+")
+        let lead = trimmed.dropFirst(plus ? 1 : 0).prefix(while: isDigit)
+        let prefix = (plus ? "+" : "") + String(decoding: lead.prefix(lead.count > 3 ? 1 : lead.count), as: UTF8.self)
+        return "\(prefix) *** *** ** \(String(decoding: digits.suffix(2), as: UTF8.self))"
     }
 
     static func email(_ v: String?, show: Bool) -> String { v.map { show ? $0 : maskEmail($0) } ?? "" }
     static func phone(_ v: String?, show: Bool) -> String { v.map { show ? $0 : maskPhone($0) } ?? "" }
-}
 
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+    /// Without leading and trailing spaces and tabs (Unicode's too); most values have none,
+    /// and those skip Foundation's trimming.
+    private static func trimmedSpaces(_ s: String) -> String {
+        func plain(_ b: UInt8?) -> Bool { b.map { $0 < 0x80 && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } ?? true }
+        return plain(s.utf8.first) && plain(s.utf8.last) ? s : s.trimmingCharacters(in: .whitespaces)
+    }
 }

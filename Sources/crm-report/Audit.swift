@@ -52,7 +52,7 @@ struct Audit: AsyncParsableCommand {
             gate = Gate.evaluate(r.tallies, failOn: (config.failOn ?? .violation).severity)
             switch self.format {
             case .json: print(try JSONValueEncoder.encode(StaleContactsDoc(r)).text(), terminator: "")
-            case .csv: print(FindingsCSV.staleContacts(r), terminator: "")
+            case .csv: print(FindingsCSV.staleContacts(r).text, terminator: "")
             case .text: print(AuditText.stale(r, format: format, db: resolved.dbPath, asOf: CivilDate.iso(resolved.asOfDay)))
             }
         case .consent:
@@ -62,7 +62,7 @@ struct Audit: AsyncParsableCommand {
             gate = r.audit.gate(failOn: (config.failOn ?? .violation).severity)
             switch self.format {
             case .json: print(try JSONValueEncoder.encode(ConsentDoc(r)).text(), terminator: "")
-            case .csv: print(FindingsCSV.consent(r, zone: s.zone), terminator: "")
+            case .csv: print(FindingsCSV.consent(r, zone: s.zone).text, terminator: "")
             case .text: print(AuditText.consent(r, format: format, db: resolved.dbPath, asOf: CivilDate.iso(resolved.asOfDay)))
             }
         }

@@ -12,6 +12,9 @@ import Testing
         #expect(PersonalData.maskPhone("8 (912) 345-67-89") == "8 *** *** ** 89")
         #expect(PersonalData.maskPhone("+79123456789") == "+7 *** *** ** 89")
         #expect(PersonalData.maskPhone("12345") == "***")
+        #expect(PersonalData.maskEmail("\u{00A0}юля@почта.рф\t") == "ю***@почта.рф")
+        #expect(PersonalData.maskPhone(" +1 (650) 253-00-00 ") == "+1 *** *** ** 00")
+        #expect(PersonalData.maskPhone("+375 29 123-45-67") == "+375 *** *** ** 67")
         #expect(PersonalData.email("ivan@example.com", show: true) == "ivan@example.com")
         #expect(PersonalData.phone(nil, show: false) == "")
     }
