@@ -45,11 +45,11 @@ struct AuditConsentSection: ReportSection {
         return absent.isEmpty ? words["consent.not_run"] : words.fill("consent.not_run_because", ["reasons": absent.joined(separator: "; ")])
     }
 
-    static func findings(_ context: SectionContext) -> SectionFiles {
+    static func findings(_ context: SectionContext) -> [FindingsFile] {
         guard let result = context.results.audits.consent else { return [] }
-        let zone = context.results.zone
-        return [("findings/consent.csv", FindingsCSV.consent(result, zone: zone).data),
-                ("findings/consent.json", ConsentFindingsDoc(result, zone: zone, showPII: context.config.showPII).compactJSON())]
+        let zone = context.results.zone, showPII = context.config.showPII
+        return [FindingsFile("findings/consent.csv") { FindingsCSV.consent(result, zone: zone).data },
+                FindingsFile("findings/consent.json") { ConsentFindingsDoc(result, zone: zone, showPII: showPII).compactJSON() }]
     }
 
     static func words(_ locale: ReportLocale) -> [String: String] { locale == .ru ? AuditConsentPage.ru : AuditConsentPage.en }

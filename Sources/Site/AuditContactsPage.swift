@@ -30,9 +30,9 @@ struct AuditContactsSection: ReportSection {
         return page.context(charts: charts)
     }
 
-    static func findings(_ context: SectionContext) -> SectionFiles {
+    static func findings(_ context: SectionContext) -> [FindingsFile] {
         guard let stale = context.results.audits.stale else { return [] }
-        return [("findings/stale-contacts.csv", FindingsCSV.staleContacts(stale).data)]
+        return [FindingsFile("findings/stale-contacts.csv") { FindingsCSV.staleContacts(stale).data }]
     }
 
     static func words(_ locale: ReportLocale) -> [String: String] { locale == .ru ? AuditContactsPage.ru : AuditContactsPage.en }

@@ -15,8 +15,8 @@ struct DataQualitySection: ReportSection {
         DataQualityPage(report: context.results.dataQuality, frame: context.frame, notes: context.noteTexts).context()
     }
 
-    static func findings(_ context: SectionContext) -> SectionFiles {
-        [("findings/data-quality.csv", DataQualityPage.csv(context.results.dataQuality).data)]
+    static func findings(_ context: SectionContext) -> [FindingsFile] {
+        [FindingsFile("findings/data-quality.csv") { DataQualityPage.csv(context.results.dataQuality).data }]
     }
 }
 

@@ -10,7 +10,7 @@ protocol Edition: Sendable {
 }
 
 /// A section of the site with the charts the draw step made for it.
-struct DrawnSection {
+struct DrawnSection: Sendable {
     let section: any ReportSection.Type
     let charts: [RenderedChart]
 

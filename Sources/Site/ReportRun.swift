@@ -74,20 +74,20 @@ public struct ReportRun {
         // The sections are independent: draw them on both cores, then take them in navigation
         // order, so the files never depend on which finished first.
         let charts = try await step(.draw, since: started) {
-            await Self.inOrder(sections) { $0.charts(context) }
+            try await Self.inOrder(sections.map { section in { section.charts(context) } })
         }
         let templates = self.templates
         var files = try await step(.render, since: started) { () async throws -> SectionFiles in
-            var files: SectionFiles = []
-            for (section, drawn) in zip(sections, charts) {
-                files += chartFiles(drawn)
-                files += try section.render(context, charts: drawn, templates: templates)
-            }
+            // Every page, findings file, edition and report.json on its own task, so both cores render.
             let drawn = zip(sections, charts).map { DrawnSection(section: $0, charts: $1) }
-            for edition in ReportEditions.all { files += try edition.render(context, drawn: drawn, templates: templates) }
-            let document = ReportDocument(results, provenance: provenance, currency: config.currency)
-            files.append(("report.json", Data(try document.text().utf8)))
-            return files
+            var jobs: [@Sendable () throws -> SectionFiles] = drawn.map { d in
+                { try d.section.render(context, charts: d.charts, templates: templates) }
+            }
+            jobs += sections.flatMap { $0.findings(context) }.map { file in { [(file.path, file.make())] } }
+            jobs += ReportEditions.all.map { edition in { try edition.render(context, drawn: drawn, templates: templates) } }
+            let currency = config.currency
+            jobs.append { [("report.json", Data(try ReportDocument(results, provenance: provenance, currency: currency).text().utf8))] }
+            return try await Self.inOrder(jobs).flatMap { $0 }
         }
         files.sort { $0.0 < $1.0 }
 
@@ -102,14 +102,14 @@ public struct ReportRun {
                        badRows: results.dataQuality.badRowTotal, results: results)
     }
 
-    /// `work` for each section concurrently, the results in the sections' order.
-    static func inOrder<T: Sendable>(_ sections: [any ReportSection.Type],
-                                     _ work: @escaping @Sendable (any ReportSection.Type) -> T) async -> [T] {
-        await withTaskGroup(of: (Int, T).self) { group in
-            for (i, section) in sections.enumerated() { group.addTask { (i, work(section)) } }
+    /// The jobs run concurrently; their results come back in the jobs' order, so the files never
+    /// depend on which finished first.
+    static func inOrder<T: Sendable>(_ jobs: [@Sendable () throws -> T]) async throws -> [T] {
+        try await withThrowingTaskGroup(of: (Int, T).self) { group in
+            for (i, job) in jobs.enumerated() { group.addTask { (i, try job()) } }
             var byIndex: [Int: T] = [:]
-            for await (i, out) in group { byIndex[i] = out }
-            return sections.indices.compactMap { byIndex[$0] }
+            for try await (i, out) in group { byIndex[i] = out }
+            return jobs.indices.compactMap { byIndex[$0] }
         }
     }
 }

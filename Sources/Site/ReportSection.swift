@@ -37,7 +37,7 @@ protocol ReportSection: Sendable {
     /// The page's view model: every figure already formatted; the template only places them.
     static func viewModel(_ context: SectionContext, charts: [RenderedChart]) -> [String: Any]
     /// Files besides the page, e.g. findings CSV.
-    static func findings(_ context: SectionContext) -> SectionFiles
+    static func findings(_ context: SectionContext) -> [FindingsFile]
     /// The section's own page words, by key (prefix them with the section's name).
     static func words(_ locale: ReportLocale) -> [String: String]
 }
@@ -45,11 +45,23 @@ protocol ReportSection: Sendable {
 extension ReportSection {
     static func words(_ locale: ReportLocale) -> [String: String] { [:] }
     static func charts(_ context: SectionContext) -> [RenderedChart] { [] }
-    static func findings(_ context: SectionContext) -> SectionFiles { [] }
+    static func findings(_ context: SectionContext) -> [FindingsFile] { [] }
 
-    /// The render step: the page from its view model, and its findings files.
+    /// The render step: the page from its view model, and its charts' files.
     static func render(_ context: SectionContext, charts: [RenderedChart], templates: Templates) throws -> SectionFiles {
-        [(file, Data(try templates.render(template, viewModel(context, charts: charts)).utf8))] + findings(context)
+        [(file, Data(try templates.render(template, viewModel(context, charts: charts)).utf8))] + chartFiles(charts)
+    }
+}
+
+/// A file a section publishes beside its page (findings/*.csv, *.json): its path in the
+/// period folder, and how to make it, so the render step can make each on a core of its own.
+struct FindingsFile: Sendable {
+    let path: String
+    let make: @Sendable () -> Data
+
+    init(_ path: String, make: @escaping @Sendable () -> Data) {
+        self.path = path
+        self.make = make
     }
 }
 
