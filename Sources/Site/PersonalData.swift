@@ -1,4 +1,4 @@
-import Foundation
+import Formatting
 
 /// Masks personal data on audit pages and in their evidence lists unless `--show-pii`:
 /// enough to recognise a record in the CRM, not enough to contact the person.
@@ -6,7 +6,7 @@ import Foundation
 enum PersonalData {
     /// "ivan.petrov@example.com" -> "i***@example.com"; text without an @ -> "***".
     static func maskEmail(_ email: String) -> String {
-        let trimmed = trimmedSpaces(email)
+        let trimmed = email.trimmedSpaces
         guard let at = trimmed.utf8.lastIndex(of: UInt8(ascii: "@")), at > trimmed.startIndex, let first = trimmed.first
         else { return "***" }
         return String(first) + "***" + trimmed[at...]
@@ -17,7 +17,7 @@ enum PersonalData {
     static func maskPhone(_ phone: String) -> String {
         let digits = phone.utf8.filter(isDigit)
         guard digits.count >= 6 else { return "***" }
-        let trimmed = trimmedSpaces(phone).utf8
+        let trimmed = phone.trimmedSpaces.utf8
         let plus = trimmed.first == UInt8(ascii: "+")
         let lead = trimmed.dropFirst(plus ? 1 : 0).prefix(while: isDigit)
         let prefix = (plus ? "+" : "") + String(decoding: lead.prefix(lead.count > 3 ? 1 : lead.count), as: UTF8.self)
@@ -28,11 +28,4 @@ enum PersonalData {
     static func phone(_ v: String?, show: Bool) -> String { v.map { show ? $0 : maskPhone($0) } ?? "" }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
-
-    /// Without leading and trailing spaces and tabs (Unicode's too); most values have none,
-    /// and those skip Foundation's trimming.
-    private static func trimmedSpaces(_ s: String) -> String {
-        func plain(_ b: UInt8?) -> Bool { b.map { $0 < 0x80 && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } ?? true }
-        return plain(s.utf8.first) && plain(s.utf8.last) ? s : s.trimmingCharacters(in: .whitespaces)
-    }
 }

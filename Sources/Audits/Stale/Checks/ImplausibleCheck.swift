@@ -1,5 +1,4 @@
 import Formatting
-import Foundation
 
 /// A birth date that does not parse as YYYY-MM-DD, lies after T's day, or more than 120 years before it.
 public struct ImplausibleCheck: StaleCheck {
@@ -30,7 +29,7 @@ public struct ImplausibleCheck: StaleCheck {
         let oldest = CivilDate.addingMonths(-120 * 12, to: today)
         return context.findings(Self.description) { row in
             guard let text = births[row] else { return false }
-            guard let day = CivilDate.parse(text.trimmingCharacters(in: .whitespaces)) else { return true }
+            guard let day = CivilDate.parse(text.trimmedSpaces) else { return true }
             return day > today || day < oldest
         }
     }
