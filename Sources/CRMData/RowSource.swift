@@ -37,4 +37,10 @@ protocol TableSource {
     associatedtype Rows: RowSource
     /// A scan of `table` handing over `columns` in the order given.
     func rows(of table: String, _ columns: [ColumnRequest]) throws -> Rows
+    /// About how many rows the table holds, if the engine can tell at no cost; nil otherwise.
+    func rowCountHint(of table: String) -> Int?
+}
+
+extension TableSource {
+    func rowCountHint(of table: String) -> Int? { nil }
 }

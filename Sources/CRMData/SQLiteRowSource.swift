@@ -24,6 +24,15 @@ struct SQLiteTableSource: TableSource {
         }
         return SQLiteRowSource(table: table, statement: statement, connection: db.sqliteConnection)
     }
+
+    /// The largest rowid, one step down the table's b-tree: the row count when ids run from 1
+    /// without gaps, as a CRM's usually do. Ignored when it is implausibly large (sparse ids).
+    func rowCountHint(of table: String) -> Int? {
+        guard let max = try? Int.fetchOne(db, sql: "SELECT max(rowid) FROM \"\(table)\"") else { return nil }
+        return (1...Self.largestHint).contains(max) ? max : nil
+    }
+
+    static let largestHint = 50_000_000
 }
 
 /// One raw SQLite scan through `sqlite3_step`, its cells read in place by `RowCursor`.

@@ -84,6 +84,8 @@ protocol ContractTable {
     init()
     /// Appends one row that is visible at A and good.
     mutating func append(_ row: DecodedRow<Column>)
+    /// Makes room for about `n` rows before a scan (`TableCapacity.swift`).
+    mutating func reserveCapacity(_ n: Int)
 }
 
 extension ContractTable {

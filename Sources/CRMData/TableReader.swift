@@ -69,6 +69,7 @@ struct TableReader<Source: TableSource> {
         let null = TableReaderCells.null, none = TableReaderCells.none
 
         var table = T()
+        if let n = source.rowCountHint(of: T.tableName) { table.reserveCapacity(n) }
         var ledger = BadRowLedger()
         var ordinal: Int64 = 0
         var idsRise = true
