@@ -54,6 +54,9 @@ public struct StaleAuditResult: Sendable {
         let auditor = StaleAuditor(snapshot: s, settings: settings, validation: validation)
         let audit = auditor.audit(previousAsOf: StaleAuditor.previousAsOf(s.asOf, period: config.period, zone: zone),
                                   period: p.start(zone)..<p.end(zone), previousPeriod: p.previous.start(zone)..<p.previous.end(zone))
+        // The columns as locals: reached through `s` inside the loops, the snapshot was copied per finding.
+        let ids = s.contacts.id, sourceCodes = s.contacts.source, sourceNames = s.vocabulary.sources
+        let emails = s.contacts.email, phones = s.contacts.phone
         var contacts: [Contact] = []
         var i = 0
         let f = audit.findings
@@ -64,15 +67,16 @@ public struct StaleAuditResult: Sendable {
                 checks.append(f[i].check)
                 i += 1
             }
-            contacts.append(Contact(id: s.contacts.id[row], source: s.vocabulary.sources[s.contacts.source[row]],
-                                    email: s.contacts.email[row], phone: s.contacts.phone[row], checks: checks))
+            contacts.append(Contact(id: ids[row], source: sourceNames[sourceCodes[row]], email: emails[row], phone: phones[row],
+                                    checks: checks))
         }
         let sources = Self.sources(s, flagged: Set(f.map(\.contact)))
         let severity = Dictionary(StaleChecks.all.map { c in (c.identifier, policy.severity(of: c.identifier)) },
                                   uniquingKeysWith: { a, _ in a })
         let share = (auditor.staleShare(at: s.asOf), auditor.staleShare(at: p.previous.end(zone)), auditor.staleShare(at: p.yearAgo.end(zone)))
         // Every stale check judges the whole base; a waiver names a contact (`dormant:contact:77`).
-        let match = WaiverMatch(keys: f.map { FindingKey($0, subject: .contact, in: s) }, waivers: waivers, asOfDay: zone.day(of: s.asOf))
+        let match = WaiverMatch(keys: f.map { FindingKey(check: $0.check, subject: .contact, id: ids[Int($0.contact)]) }, waivers: waivers,
+                                asOfDay: zone.day(of: s.asOf))
         let unwaived = f.indices.filter { match.waiverOf[$0] < 0 }.map { f[$0] }
         let judged = Dictionary(StaleChecks.all.map { ($0.identifier, audit.base) }, uniquingKeysWith: { a, _ in a })
         return StaleAuditResult(audit: audit, contacts: contacts, sources: sources, rows: audit.csvRows(in: s), severity: severity,
@@ -82,8 +86,9 @@ public struct StaleAuditResult: Sendable {
 
     static func sources(_ s: Snapshot, flagged: Set<Int32>) -> [Source] {
         var base: [String: Int] = [:], bad: [String: Int] = [:]
-        for row in 0..<s.contacts.count where !s.contacts.isDeleted(row) {
-            let name = s.vocabulary.sources[s.contacts.source[row]] ?? StaleCheckResult.noSource
+        let contacts = s.contacts, names = s.vocabulary.sources
+        for row in 0..<contacts.count where !contacts.isDeleted(row) {
+            let name = names[contacts.source[row]] ?? StaleCheckResult.noSource
             base[name, default: 0] += 1
             if flagged.contains(Int32(row)) { bad[name, default: 0] += 1 }
         }

@@ -121,10 +121,10 @@ public struct StaleFindingRow: Sendable, Equatable {
 extension StaleContactsAudit {
     /// The findings as CSV rows, resolved against the snapshot the audit was computed from.
     public func csvRows(in snapshot: Snapshot) -> [StaleFindingRow] {
-        findings.map { f in
+        let ids = snapshot.contacts.id, sources = snapshot.contacts.source, names = snapshot.vocabulary.sources
+        return findings.map { f in
             let row = Int(f.contact)
-            return StaleFindingRow(contactID: snapshot.contacts.id[row], check: f.check,
-                                   source: snapshot.vocabulary.sources[snapshot.contacts.source[row]])
+            return StaleFindingRow(contactID: ids[row], check: f.check, source: names[sources[row]])
         }
     }
 }
