@@ -15,6 +15,8 @@ struct JSONBytes {
 
     mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
+    mutating func raw(_ b: [UInt8]) { bytes.append(contentsOf: b) }
+
     mutating func byte(_ b: UInt8) { bytes.append(b) }
 
     /// A quoted string: `"` and `\` escaped, control characters as `\n`, `\r`, `\t` or `\u00XX`,

@@ -4,8 +4,9 @@ import Foundation
 /// Splits `0..<count` into a few chunks per core (at least `minimumChunk` items each), runs `body`
 /// on every chunk, all cores at once, and returns the results in chunk order. Validation is
 /// CPU-bound and embarrassingly parallel, so this is how it uses both cores of the reference
-/// machine; several chunks per core keep both busy when one is slowed by other work.
-func parallelChunks<T: Sendable>(_ count: Int, minimumChunk: Int = 2048, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+/// machine; several chunks per core keep both busy when one is slowed by other work. The findings
+/// files are written the same way.
+public func parallelChunks<T: Sendable>(_ count: Int, minimumChunk: Int = 2048, _ body: @Sendable (Range<Int>) -> T) -> [T] {
     let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
     let chunks = max(1, min(4 * cores, count / max(1, minimumChunk)))
     if chunks == 1 { return [body(0..<count)] }
