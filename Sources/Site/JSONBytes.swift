@@ -55,6 +55,21 @@ struct JSONBytes {
         bytes.append(UInt8(ascii: ":"))
     }
 
+    /// `"key":value` in an object, after a comma unless it is the object's first field.
+    mutating func field(_ key: some CodingKey, _ v: String?, first: Bool = false) { name(key, first); string(v) }
+    mutating func field<I: BinaryInteger>(_ key: some CodingKey, _ v: I?, first: Bool = false) { name(key, first); int(v) }
+    mutating func field(_ key: some CodingKey, _ v: Bool, first: Bool = false) { name(key, first); bool(v) }
+    /// A field whose value is an object of its own, or null.
+    mutating func field<T>(_ key: some CodingKey, _ v: T?, first: Bool = false, _ write: (T, inout JSONBytes) -> Void) {
+        name(key, first)
+        if let v { write(v, &self) } else { raw("null") }
+    }
+
+    private mutating func name(_ key: some CodingKey, _ first: Bool) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        self.key(key.stringValue)
+    }
+
     mutating func string(_ s: String?) { if let s { string(s) } else { raw("null") } }
     mutating func int<I: BinaryInteger>(_ v: I?) { if let v { int(v) } else { raw("null") } }
     mutating func bool(_ b: Bool) { b ? raw("true") : raw("false") }

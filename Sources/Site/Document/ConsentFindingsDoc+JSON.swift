@@ -48,47 +48,43 @@ extension ConsentFindingsDoc.Finding {
     func write(_ j: inout JSONBytes) {
         typealias K = CodingKeys
         j.raw("{")
-        j.key(K.campaignID.stringValue); j.int(campaignID)
-        j.raw(","); j.key(K.campaignName.stringValue); j.string(campaignName)
-        j.raw(","); j.key(K.channel.stringValue); j.string(channel)
-        j.raw(","); j.key(K.check.stringValue); j.string(check)
-        j.raw(","); j.key(K.contactID.stringValue); j.int(contactID)
-        j.raw(","); j.key(K.decidingEvent.stringValue)
-        if let decidingEvent { decidingEvent.write(&j) } else { j.raw("null") }
-        j.raw(","); j.key(K.email.stringValue); j.string(email)
-        j.raw(","); j.key(K.key.stringValue); j.string(key)
-        j.raw(","); j.key(K.messageID.stringValue); j.int(messageID)
-        j.raw(","); j.key(K.phone.stringValue); j.string(phone)
-        j.raw(","); j.key(K.sentAt.stringValue); j.string(sentAt)
-        j.raw(","); j.key(K.severity.stringValue); j.string(severity)
-        j.raw(","); j.key(K.unsubscribeMessageID.stringValue); j.int(unsubscribeMessageID)
-        j.raw(","); j.key(K.waiver.stringValue)
-        if let waiver { waiver.write(&j) } else { j.raw("null") }
+        j.field(K.campaignID, campaignID, first: true)
+        j.field(K.campaignName, campaignName)
+        j.field(K.channel, channel)
+        j.field(K.check, check)
+        j.field(K.contactID, contactID)
+        j.field(K.decidingEvent, decidingEvent) { $0.write(&$1) }
+        j.field(K.email, email)
+        j.field(K.key, key)
+        j.field(K.messageID, messageID)
+        j.field(K.phone, phone)
+        j.field(K.sentAt, sentAt)
+        j.field(K.severity, severity)
+        j.field(K.unsubscribeMessageID, unsubscribeMessageID)
+        j.field(K.waiver, waiver) { $0.write(&$1) }
         j.raw("}")
     }
 }
 
 extension ConsentFindingsDoc.Event {
     func write(_ j: inout JSONBytes) {
-        typealias K = CodingKeys
         j.raw("{")
-        j.key(K.action.stringValue); j.string(action)
-        j.raw(","); j.key(K.hasEvidence.stringValue); j.bool(hasEvidence)
-        j.raw(","); j.key(K.hasSource.stringValue); j.bool(hasSource)
-        j.raw(","); j.key(K.id.stringValue); j.int(id)
-        j.raw(","); j.key(K.occurredAt.stringValue); j.string(occurredAt)
+        j.field(CodingKeys.action, action, first: true)
+        j.field(CodingKeys.hasEvidence, hasEvidence)
+        j.field(CodingKeys.hasSource, hasSource)
+        j.field(CodingKeys.id, id)
+        j.field(CodingKeys.occurredAt, occurredAt)
         j.raw("}")
     }
 }
 
 extension ConsentFindingsDoc.WaiverDoc {
     func write(_ j: inout JSONBytes) {
-        typealias K = CodingKeys
         j.raw("{")
-        j.key(K.acceptedBy.stringValue); j.string(acceptedBy)
-        j.raw(","); j.key(K.expires.stringValue); j.string(expires)
-        j.raw(","); j.key(K.key.stringValue); j.string(key)
-        j.raw(","); j.key(K.reason.stringValue); j.string(reason)
+        j.field(CodingKeys.acceptedBy, acceptedBy, first: true)
+        j.field(CodingKeys.expires, expires)
+        j.field(CodingKeys.key, key)
+        j.field(CodingKeys.reason, reason)
         j.raw("}")
     }
 }
