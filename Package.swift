@@ -24,8 +24,9 @@ let package = Package(
         .target(name: "Charts", dependencies: ["CCairo", "Formatting"]),
         .executableTarget(name: "chart-gallery", dependencies: ["Charts", "Formatting"]),
         .executableTarget(name: "chart-bench", dependencies: ["Charts", "Formatting"]),
+        .systemLibrary(name: "CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "CRMData", dependencies: [
-            "Formatting",
+            "Formatting", "CLibpq",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -49,20 +49,31 @@ enum PostgresFailure {
             return CRMError("cannot read \(what) from PostgreSQL at \(server): \(error)", kind: .internalFailure)
         }
         if e.code == .server, let state = e.serverInfo?[.sqlState] {
-            let message = e.serverInfo?[.message] ?? state
-            if state == "42501" {
-                return CRMError("permission denied reading \(what) as user '\(server.user)': \(message)")
-            }
-            if isLost(state) {
-                return CRMError("PostgreSQL at \(server) stopped the read of \(what): \(message)", kind: .internalFailure)
-            }
-            return CRMError("cannot read \(what) from PostgreSQL at \(server): \(message)")
+            return reading(state: state, message: e.serverInfo?[.message] ?? state, table: table, server)
         }
         switch e.code {
         case .serverClosedConnection, .uncleanShutdown, .connectionError, .clientClosedConnection:
-            return CRMError("lost the connection to PostgreSQL at \(server) while reading \(what)", kind: .internalFailure)
+            return lost(table: table, server)
         default:
             return CRMError("cannot read \(what) from PostgreSQL at \(server): \(e.code)", kind: .internalFailure)
         }
+    }
+
+    /// An error the server reported (SQLSTATE and message) while reading `table` (nil: the database).
+    static func reading(state: String, message: String, table: String?, _ server: PostgresLocation) -> CRMError {
+        let what = table.map { "table '\($0)'" } ?? "the database"
+        if state == "42501" {
+            return CRMError("permission denied reading \(what) as user '\(server.user)': \(message)")
+        }
+        if isLost(state) {
+            return CRMError("PostgreSQL at \(server) stopped the read of \(what): \(message)", kind: .internalFailure)
+        }
+        return CRMError("cannot read \(what) from PostgreSQL at \(server): \(message)")
+    }
+
+    /// The connection gone mid-read, with no word from the server.
+    static func lost(table: String?, _ server: PostgresLocation) -> CRMError {
+        let what = table.map { "table '\($0)'" } ?? "the database"
+        return CRMError("lost the connection to PostgreSQL at \(server) while reading \(what)", kind: .internalFailure)
     }
 }

@@ -1,84 +1,31 @@
 import Foundation
-import NIOCore
-import PostgresNIO
 
-/// The tables of one PostgreSQL read transaction (one snapshot) on one connection.
+/// The tables of one PostgreSQL read transaction (one snapshot) on one libpq connection.
 struct PostgresTableSource: TableSource {
-    let session: PostgresSession
+    let connection: LibpqConnection
     let catalog: PostgresCatalog
-    /// Rows a FETCH asks for: a batch is a few MB, two are in memory at a time.
+    /// Rows a batch holds: a few MB, one in memory at a time per scan.
     var batchRows = 10_000
 
-    /// A server-side cursor over `SELECT <columns> FROM "schema"."table"`, fetched in batches.
+    /// `COPY (SELECT <columns> FROM "schema"."table") TO STDOUT (FORMAT binary)`, read in batches.
     func rows(of table: String, _ columns: [ColumnRequest]) throws -> PostgresRowSource {
         let list = PostgresColumns.selectList(table, columns, catalog: catalog)
         let sql = "SELECT \(list.map(\.sql).joined(separator: ", ")) FROM \(catalog.qualified(table))"
-        let scan = try PostgresScan(session: session, table: table, select: sql, width: list.count, batchRows: batchRows)
+        let scan = try PostgresCopyScan(connection: connection, table: table, select: sql, width: list.count, batchRows: batchRows)
         return PostgresRowSource(scan: scan, wires: list.map(\.wire))
     }
 }
 
-/// A cursor's batches: while the reader works through one, the next FETCH is already on its way
-/// (one in flight at most, so memory is two batches whatever the table's size).
-final class PostgresScan: @unchecked Sendable {
-    let session: PostgresSession
-    let table: String
-    let width: Int
-    let batchRows: Int
-    private let cursor: String
-    private var pending: EventLoopFuture<RowBatch>?
-    /// The batch being read; kept alive here while the reader holds pointers into it.
-    private(set) var current: RowBatch
-
-    private static let names = ProcessCounter()
-
-    init(session: PostgresSession, table: String, select: String, width: Int, batchRows: Int) throws {
-        self.session = session
-        self.table = table
-        self.width = width
-        self.batchRows = batchRows
-        cursor = "crm_report_scan_\(Self.names.next())"
-        current = RowBatch(width: width, expectedRows: 0)
-        try session.execute("DECLARE \(cursor) NO SCROLL CURSOR FOR \(select)", reading: table)
-        pending = fetch()
-    }
-
-    private func fetch() -> EventLoopFuture<RowBatch> {
-        let batch = RowBatch(width: width, expectedRows: batchRows)
-        return session.connection.query(PostgresQuery(unsafeSQL: "FETCH FORWARD \(batchRows) FROM \(cursor)"),
-                                        logger: PostgresSession.logger) { row in try batch.append(row) }
-            .map { _ in batch }
-    }
-
-    /// The next batch, or nil after the last row (the cursor is closed then).
-    func advance() throws -> RowBatch? {
-        guard let pending else { return nil }
-        let batch: RowBatch
-        do { batch = try pending.wait() } catch {
-            self.pending = nil
-            throw PostgresFailure.reading(error, table: table, session.location)
-        }
-        if batch.rows == batchRows {
-            self.pending = fetch()
-        } else {
-            self.pending = nil
-            try session.execute("CLOSE \(cursor)", reading: table)
-        }
-        current = batch
-        return batch.rows > 0 ? batch : nil
-    }
-}
-
-/// One scan of a PostgreSQL table through a cursor, its cells read in place from the batch.
+/// One scan of a PostgreSQL table, its cells read in place from the batch.
 struct PostgresRowSource: RowSource {
-    let scan: PostgresScan
+    let scan: PostgresCopyScan
     let wires: [PostgresColumns.Wire]
     private var bytes: UnsafePointer<UInt8>
     private var spans: UnsafePointer<RowBatch.Span>
     private var row = -1, rows = 0, base = 0
     private let width: Int
 
-    init(scan: PostgresScan, wires: [PostgresColumns.Wire]) {
+    init(scan: PostgresCopyScan, wires: [PostgresColumns.Wire]) {
         self.scan = scan
         self.wires = wires
         width = scan.width

@@ -106,7 +106,7 @@ final class PostgresSession: @unchecked Sendable {
     static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 }
 
-/// Numbers unique in the process: connection ids for postgres-nio's logs, cursor names.
+/// Numbers unique in the process: connection ids for postgres-nio's logs.
 final class ProcessCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var last = 0

@@ -4,9 +4,11 @@ import Foundation
 /// SQLite file: the same contract check, the same generic reader and table descriptions, the
 /// same split of the tables over two connections.
 ///
-/// Both connections read one snapshot: the first opens a `REPEATABLE READ READ ONLY` transaction
-/// and exports its snapshot (`pg_export_snapshot()`), the second joins it (`SET TRANSACTION
-/// SNAPSHOT`) before either reads a row. Nothing is written, no temporary table is made.
+/// All reads see one snapshot: the first connection (postgres-nio) opens a `REPEATABLE READ READ
+/// ONLY` transaction, exports its snapshot (`pg_export_snapshot()`) and checks the catalog; two
+/// libpq connections, one a share, join it (`SET TRANSACTION SNAPSHOT`) before either reads a
+/// row, and scan their tables with binary COPY. The first stays open, its transaction holding the
+/// snapshot, until both shares are done. Nothing is written, no temporary table is made.
 struct PostgresSnapshotReader {
     let location: PostgresLocation
     let schema: String
@@ -37,22 +39,21 @@ struct PostgresSnapshotReader {
         let catalog = try PostgresCatalog(session: a, schema: schema)
         let check = try catalog.check(user: location.user)
 
-        let b = try PostgresSession.connect(location, passwords: passwords, purpose: .read)
-        defer { b.close() }
-        try b.execute(Self.begin)
-        try b.execute("SET TRANSACTION SNAPSHOT \(PostgresSession.literal(exported))")
+        let shareA = try LibpqConnection.joining(snapshot: exported, location, passwords: passwords)
+        let shareB = try LibpqConnection.joining(snapshot: exported, location, passwords: passwords)
 
         let parser = TimestampParser(zone: zone)
         let (asOf, zone, progress) = (self.asOf, self.zone, self.progress)
         var snapshot = try ParallelShares.read { share, contacts, campaigns in
             var scanner = TableScanner(schema: check, parser: parser, asOf: asOf, zone: zone, progress: progress)
-            let source = PostgresTableSource(session: share == .a ? a : b, catalog: catalog)
+            let source = PostgresTableSource(connection: share == .a ? shareA : shareB, catalog: catalog)
             try scanner.read(share, from: source, contacts: contacts, campaigns: campaigns)
             return scanner.snapshot
         }
         // Read-only: ending the transactions either way changes nothing; COMMIT says it went well.
+        try shareA.execute("COMMIT")
+        try shareB.execute("COMMIT")
         try a.execute("COMMIT")
-        try b.execute("COMMIT")
         snapshot.sourceIdentity = identity
         return snapshot
     }

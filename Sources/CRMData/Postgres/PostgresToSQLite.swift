@@ -2,7 +2,7 @@ import Foundation
 import GRDBSQLite
 
 /// `copy` from a PostgreSQL schema into a new SQLite file: one read-only snapshot, each table
-/// through the reader's own cursor scan, written with the contract's column types (SQLite's
+/// through the reader's own binary COPY scan, written with the contract's column types (SQLite's
 /// type affinity then stores numbers as numbers and text as text, as a CRM export would).
 struct PostgresToSQLite {
     let server: PostgresLocation
@@ -17,8 +17,11 @@ struct PostgresToSQLite {
         let session = try PostgresSession.connect(server, passwords: passwords, purpose: .read)
         defer { session.close() }
         try session.execute(PostgresSnapshotReader.begin)
+        let exported = try session.value("SELECT pg_export_snapshot()") ?? ""
         let catalog = try PostgresCatalog(session: session, schema: schema)
         let check = try catalog.check(user: server.user)
+        // The rows come through libpq's binary COPY, in a transaction that joins this one's snapshot.
+        let reader = try LibpqConnection.joining(snapshot: exported, server, passwords: passwords)
         let file = try SQLiteFile(creating: path)
         do {
             var counts: [String: Int] = [:]
@@ -27,7 +30,7 @@ struct PostgresToSQLite {
                 guard let present = check.present[table.name] else { continue }
                 let types = present.map { name in table.columns.first { $0.name == name }?.type ?? "TEXT" }
                 try file.execute("CREATE TABLE \"\(table.name)\" (\(zip(present, types).map { "\"\($0)\" \($1)" }.joined(separator: ", ")))")
-                var rows = try PostgresTableSource(session: session, catalog: catalog).rows(of: table.name, present.map { .named($0) })
+                var rows = try PostgresTableSource(connection: reader, catalog: catalog).rows(of: table.name, present.map { .named($0) })
                 let insert = try file.prepare("INSERT INTO \"\(table.name)\" VALUES (\(present.map { _ in "?" }.joined(separator: ", ")))")
                 var n = 0
                 while try rows.next() {
@@ -38,6 +41,7 @@ struct PostgresToSQLite {
                 counts[table.name] = n
             }
             try file.execute("COMMIT")
+            try reader.execute("COMMIT")
             try session.execute("COMMIT")
             return counts
         } catch {
