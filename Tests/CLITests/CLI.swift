@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the real `crm-report` executable, as a user or a CI job would.
 struct CLI {
@@ -38,9 +39,7 @@ struct CLI {
 
     /// A fresh empty folder for one test.
     static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("crm-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchFolder.make("crm-cli")
     }
 
     /// Every file under a folder with its bytes, by relative path.

@@ -4,6 +4,7 @@ import Foundation
 import Formatting
 import Reports
 import Testing
+import TestSupport
 
 /// The public datasets in shared/datasets (beside the checkout), each imported once per test run.
 enum Imported {
@@ -16,9 +17,8 @@ enum Imported {
 
     /// (database path, the importer's summary line)
     static func build(_ name: String) -> Result<(path: String, summary: String), CRMError> {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crm-dataset-\(UUID().uuidString)")
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let folder = try ScratchFolder.make("crm-dataset")
             let path = folder.appendingPathComponent("\(name).sqlite").path
             let summary = try DatasetImport.run(name, from: datasets.appendingPathComponent(name).path, to: path)
             return .success((path, summary))

@@ -4,6 +4,7 @@ import Foundation
 import Formatting
 @testable import Site
 import Testing
+import TestSupport
 
 /// The e-mail and PDF editions of a 300-contact demo: what mail clients and printers need, and
 /// the same bytes from the same inputs. The PDF is read back with poppler-utils (`make test`
@@ -15,8 +16,7 @@ struct EditionsTests {
 
     /// A demo database published in `locale` as of `asOf`; returns the output folder.
     static func publish(_ locale: ReportLocale, asOf: String = "2026-11-23", db: String? = nil, out: URL? = nil) async throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crm-editions-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.make("crm-editions")
         let dbPath = db ?? folder.appendingPathComponent("demo.sqlite").path
         if db == nil {
             _ = try DemoGenerator.generate(path: dbPath, options: .init(contacts: 300, seed: 3, asOfDay: try #require(CivilDate.parse("2026-11-23"))))

@@ -87,9 +87,7 @@ struct RecoverablePublishingTests {
     }
 
     func CLI_scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("crm-publish-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchFolder.make("crm-publish")
     }
 
     @Test("killed at any rename or remove, twice in a row, a complete copy survives and the next run restores it", arguments: [true, false])
