@@ -116,7 +116,8 @@ public struct SnapshotReader {
     /// was committed in between; if so, the attempt is abandoned and made again.
     public func read() throws -> Snapshot {
         if case .postgres(let server) = try DatabaseLocation(path) {
-            return try PostgresSnapshotReader(location: server, schema: schema, asOf: asOf, zone: zone, progress: progress).read()
+            return try PostgresSnapshotReader(location: server, schema: schema, asOf: asOf, zone: zone, progress: progress,
+                                              contactsRead: contactsRead).read()
         }
         let started = Date()
         var attempts = 0

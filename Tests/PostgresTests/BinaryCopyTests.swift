@@ -183,6 +183,26 @@ struct LibpqScanTests {
         #expect(snapshot.rowCounts["contacts"] == 2 && snapshot.rowCounts["orders"] == 2)
     }
 
+    @Test("the contacts are handed over as soon as they are read, as from SQLite (the audits validate them meanwhile)")
+    func contactsHandedOverEarly() async throws {
+        let db = try PostgresFailureTests.smallFixture()
+        let schema = try await TestServer.load(db.path, label: "early")
+        let zone = try #require(ZoneClock(identifier: "UTC"))
+        let day = try #require(CivilDate.parse(PostgresFailureTests.asOf))
+        let handed = Handed()
+        let snapshot = try PostgresSnapshotReader(location: try TestServer.location(), schema: schema, asOf: zone.startOfDay(day), zone: zone,
+                                                  progress: { _ in }, contactsRead: { handed.add($0.id) },
+                                                  passwords: TestServer.passwords).read()
+        #expect(handed.calls == [snapshot.contacts.id] && snapshot.contacts.id.count == 2)
+    }
+
+    final class Handed: @unchecked Sendable {
+        private let lock = NSLock()
+        private var seen: [[Int64]] = []
+        func add(_ ids: [Int64]) { lock.lock(); defer { lock.unlock() }; seen.append(ids) }
+        var calls: [[Int64]] { lock.lock(); defer { lock.unlock() }; return seen }
+    }
+
     /// Runs its body once, whichever reader thread comes first; the others wait for it.
     final class Once: @unchecked Sendable {
         private let lock = NSLock()

@@ -15,15 +15,19 @@ struct PostgresSnapshotReader {
     let asOf: Instant
     let zone: ZoneClock
     let progress: @Sendable (String) -> Void
+    /// Called with the contacts as soon as they are read (the audits start validating them), as from SQLite.
+    let contactsRead: (@Sendable (ContactTable) -> Void)?
     let passwords: PasswordSource
 
     init(location: PostgresLocation, schema: String, asOf: Instant, zone: ZoneClock,
-         progress: @escaping @Sendable (String) -> Void, passwords: PasswordSource = PasswordSource()) {
+         progress: @escaping @Sendable (String) -> Void, contactsRead: (@Sendable (ContactTable) -> Void)? = nil,
+         passwords: PasswordSource = PasswordSource()) {
         self.location = location
         self.schema = schema
         self.asOf = asOf
         self.zone = zone
         self.progress = progress
+        self.contactsRead = contactsRead
         self.passwords = passwords
     }
 
@@ -43,9 +47,10 @@ struct PostgresSnapshotReader {
         let shareB = try LibpqConnection.joining(snapshot: exported, location, passwords: passwords)
 
         let parser = TimestampParser(zone: zone)
-        let (asOf, zone, progress) = (self.asOf, self.zone, self.progress)
+        let (asOf, zone, progress, contactsRead) = (self.asOf, self.zone, self.progress, self.contactsRead)
         var snapshot = try ParallelShares.read { share, contacts, campaigns in
             var scanner = TableScanner(schema: check, parser: parser, asOf: asOf, zone: zone, progress: progress)
+            scanner.contactsRead = contactsRead
             let source = PostgresTableSource(connection: share == .a ? shareA : shareB, catalog: catalog)
             try scanner.read(share, from: source, contacts: contacts, campaigns: campaigns)
             return scanner.snapshot
