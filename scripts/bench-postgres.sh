@@ -41,19 +41,5 @@ floor() {
     "${psql[@]}" -c "COPY (SELECT * FROM public.\"$t\") TO STDOUT (FORMAT binary)" >/dev/null
   done
 }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-floor_times=(); run_times=(); peaks=()
-out=$(mktemp -d)
-for i in $(seq "$RUNS"); do
-  s=$(date +%s.%N); floor; e=$(date +%s.%N)
-  f=$(awk -v a="$s" -v b="$e" 'BEGIN {printf "%.2f", b - a}')
-  r=$( { /usr/bin/time -f "%e %M" .build/release/crm-report generate --db "$url" --as-of 2026-11-22 --out "$out" >/dev/null; } 2>&1 | tail -1)
-  floor_times+=("$f"); run_times+=("${r% *}"); peaks+=("${r#* }")
-  echo "bench-postgres: run $i: COPY binary floor ${f} s, generate ${r% *} s, peak $(( ${r#* } / 1024 )) MB"
-done
-rm -rf "$out"
-fm=$(printf '%s\n' "${floor_times[@]}" | median)
-rm_=$(printf '%s\n' "${run_times[@]}" | median)
-pm=$(printf '%s\n' "${peaks[@]}" | sort -n | tail -1)
-ratio=$(awk -v a="$rm_" -v b="$fm" 'BEGIN {printf "%.2f", a / b}')
-echo "bench-postgres: median COPY floor ${fm} s; median generate ${rm_} s; ratio ${ratio} (target <= 1.5); peak $(( pm / 1024 )) MB (target < 2048)"
+source scripts/bench-runs.sh
+interleaved_runs bench-postgres "COPY binary floor" 1.5 "$url"

@@ -21,22 +21,9 @@ if [ ! -f "$DB" ]; then
     .build/release/crm-report demo --db "$DB" --contacts "$CONTACTS" --seed 1 --as-of 2026-11-22
 fi
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-floor_times=(); run_times=(); peaks=()
-out=$(mktemp -d)
-for i in $(seq "$RUNS"); do
-  # Interleaved, so a noisy neighbour slows both alike.
-  f=$( { /usr/bin/time -f "%e" sqlite3 -readonly "$DB" < "$FLOOR" >/dev/null; } 2>&1 | tail -1)
-  r=$( { /usr/bin/time -f "%e %M" .build/release/crm-report generate --db "$DB" --as-of 2026-11-22 --out "$out" >/dev/null; } 2>&1 | tail -1)
-  floor_times+=("$f"); run_times+=("${r% *}"); peaks+=("${r#* }")
-  echo "bench: run $i: scan floor ${f} s, generate ${r% *} s, peak $(( ${r#* } / 1024 )) MB"
-done
-rm -rf "$out"
-fm=$(printf '%s\n' "${floor_times[@]}" | median)
-rm_=$(printf '%s\n' "${run_times[@]}" | median)
-pm=$(printf '%s\n' "${peaks[@]}" | sort -n | tail -1)
-ratio=$(awk -v a="$rm_" -v b="$fm" 'BEGIN {printf "%.2f", a / b}')
-echo "bench: median scan floor ${fm} s; median generate ${rm_} s; ratio ${ratio} (target <= 1.25); peak $(( pm / 1024 )) MB (target < 2048)"
+source scripts/bench-runs.sh
+floor() { sqlite3 -readonly "$DB" < "$FLOOR" >/dev/null; }
+interleaved_runs bench "scan floor" 1.25 "$DB"
 .build/release/chart-bench
 # The PostgreSQL source on the same CRM (skip with PG_BENCH=0).
 [ "${PG_BENCH:-1}" = 0 ] || scripts/bench-postgres.sh "$DB"
