@@ -209,8 +209,8 @@ extension ConsentTable: ContractTable {
         case .purpose: return .enumeration("purpose", ConsentPurpose.self, .required)
         case .channel: return .enumeration("channel", Channel.self, .optional)   // NULL: every channel
         case .action: return .enumeration("action", ConsentAction.self, .required)
-        case .source: return .flag("source")
-        case .evidence: return .flag("evidence")
+        case .source: return .label("source", \.consentSources, .optional)
+        case .evidence: return .text("evidence", .optional)
         case .expiresAt: return .timestamp("expires_at", .term)
         }
     }
@@ -221,8 +221,8 @@ extension ConsentTable: ContractTable {
         channel.append(row.value(.channel))
         action.append(row.value(.action) ?? .grant)          // required: always there on a good row
         occurredAt.append(row.instant(.occurredAt))
-        hasSource.append(row.flag(.source))
-        hasEvidence.append(row.flag(.evidence))
+        source.append(row.label(.source))
+        evidence.append(row.text(.evidence))
         expiresAt.append(row.instant(.expiresAt))
     }
 }

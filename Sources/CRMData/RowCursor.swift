@@ -18,12 +18,7 @@ struct RowCursor {
 
     /// The text of a column as a String, cleaned of control characters (see `CleanText`);
     /// nil also when nothing but blanks is left.
-    @inline(__always) func string(_ i: Int32) -> String? {
-        guard let t = text(i) else { return nil }
-        guard CleanText.needsCleaning(t) else { return String(decoding: t, as: UTF8.self) }
-        let s = CleanText.string(t)
-        return s.allSatisfy(\.isWhitespace) ? nil : s
-    }
+    @inline(__always) func string(_ i: Int32) -> String? { CleanText.text(text(i)) }
 
     /// An integer column: nil for NULL or blank; `.invalid` for text or a fraction that is no integer.
     @inline(__always) func integer(_ i: Int32) -> Number<Int64> {
@@ -64,6 +59,15 @@ public enum CleanText {
     @inline(__always) public static func needsCleaning(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         for c in b where (c < 0x20 && c != 0x09 && c != 0x0A) || c == 0x7F || c == 0xEF { return true }
         return false
+    }
+
+    /// A text cell as it is kept: nil when absent (NULL or blank) or when nothing but blanks is
+    /// left once cleaned.
+    @inline(__always) public static func text(_ t: UnsafeBufferPointer<UInt8>?) -> String? {
+        guard let t else { return nil }
+        guard needsCleaning(t) else { return String(decoding: t, as: UTF8.self) }
+        let s = string(t)
+        return s.allSatisfy(\.isWhitespace) ? nil : s
     }
 
     public static func string(_ b: UnsafeBufferPointer<UInt8>) -> String {

@@ -17,7 +17,7 @@ extension MessageTable {
 extension ConsentTable {
     mutating func reserveCapacity(_ n: Int) {
         id.reserveCapacity(n); contact.reserveCapacity(n); purpose.reserveCapacity(n); channel.reserveCapacity(n)
-        action.reserveCapacity(n); occurredAt.reserveCapacity(n); hasSource.reserveCapacity(n); hasEvidence.reserveCapacity(n)
+        action.reserveCapacity(n); occurredAt.reserveCapacity(n); source.reserveCapacity(n); evidence.reserveCapacity(n)
         expiresAt.reserveCapacity(n)
     }
 }

@@ -124,8 +124,10 @@ public struct ConsentTable: Sendable {
     public var channel: [Channel?] = []
     public var action: [ConsentAction] = []
     public var occurredAt: [Instant] = []
-    public var hasSource: [Bool] = []
-    public var hasEvidence: [Bool] = []
+    /// Where it was given (`web_form`, `pos`, ...): a code into `Vocabulary.consentSources`, -1: none.
+    public var source: [Int32] = []
+    /// The proof reference as recorded (policy version, IP, double opt-in token, document id).
+    public var evidence = TextColumn()
     public var expiresAt: [Instant] = []
     public init() {}
     public var count: Int { id.count }
@@ -163,5 +165,6 @@ public struct Vocabulary: Sendable {
     public var interactionChannels = Labels()
     public var lostReasons = Labels()
     public var campaignKinds = Labels()
+    public var consentSources = Labels() // consents.source
     public init() {}
 }

@@ -21,8 +21,9 @@ public struct ConsentAuditResult: Sendable {
         public let eventID: Int64?
         public let eventAt: Instant?
         public let eventAction: String?
-        public let eventHasSource: Bool
-        public let eventHasEvidence: Bool
+        /// Where the deciding event was given, and its proof reference, as recorded.
+        public let eventSource: String?
+        public let eventEvidence: String?
         /// The message the recipient unsubscribed through (after_unsubscribe, unrecorded_unsubscribe).
         public let unsubscribeMessageID: Int64?
         public let email: String?
@@ -50,8 +51,8 @@ public struct ConsentAuditResult: Sendable {
                 sentAt: m >= 0 ? messages?.sentAt[m] : nil,
                 eventID: e >= 0 ? consents?.id[e] : nil, eventAt: e >= 0 ? consents?.occurredAt[e] : nil,
                 eventAction: e >= 0 ? consents?.action[e].name : nil,
-                eventHasSource: e >= 0 ? consents?.hasSource[e] ?? false : false,
-                eventHasEvidence: e >= 0 ? consents?.hasEvidence[e] ?? false : false,
+                eventSource: e >= 0 ? consents.flatMap { s.vocabulary.consentSources[$0.source[e]] } : nil,
+                eventEvidence: e >= 0 ? consents?.evidence[e] : nil,
                 unsubscribeMessageID: unsubscribe >= 0 ? messages?.id[unsubscribe] : nil,
                 email: contacts.email[c], phone: contacts.phone[c],
                 waiver: cf.isWaived ? audit.waivers.waivers[Int(cf.waiver)] : nil)

@@ -65,9 +65,13 @@ struct AuditConsentEvidence {
             let action = e.eventAction.map { words["consent.action_\($0)"] } ?? ""
             r["event_label"] = "#\(id) \(action)"
             if let at = e.eventAt { r["event_time_label"] = page.when(at) }
-            r["proof"] = [words[e.eventHasSource ? "consent.has_source" : "consent.no_source"],
-                          words[e.eventHasEvidence ? "consent.has_evidence" : "consent.no_evidence"]].joined(separator: ", ")
-            r["proof_ok"] = e.eventHasSource && e.eventHasEvidence
+            // The proof as recorded. Evidence may hold an IP address or a token: shown with --show-pii.
+            let source = e.eventSource.map { words.fill("consent.source", ["source": $0]) } ?? words["consent.no_source"]
+            let evidence = e.eventEvidence.map {
+                page.showPII ? words.fill("consent.evidence", ["evidence": $0]) : words["consent.evidence_hidden"]
+            } ?? words["consent.no_evidence"]
+            r["proof"] = "\(source) · \(evidence)"
+            r["proof_ok"] = e.eventSource != nil && e.eventEvidence != nil
         } else if let u = e.unsubscribeMessageID {
             // The unsubscribe checks are decided by the unsubscribe, not by a consent event.
             r["event_label"] = words.fill("consent.via", ["id": "#\(u)"])

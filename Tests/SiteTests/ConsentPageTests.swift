@@ -8,7 +8,8 @@ import TestSupport
 /// audit-consent.html, findings/consent.csv and findings/consent.json, generated from a fixture
 /// whose findings are worked out by hand below (as of Monday 23 Nov 2026, Europe/Moscow, UTC+3):
 ///
-/// - contact 1 granted e-mail marketing (consent 11) and withdrew it (consent 12, 10 Nov 10:00);
+/// - contact 1 granted e-mail marketing (consent 11) and withdrew it (consent 12, 10 Nov 10:00,
+///   with an IP address for evidence: masked unless --show-pii);
 ///   messages 100 and 101 of campaign 7 went to them after it: after_withdrawal, decided by 12;
 ///   101 is waived; message 103 after it is transactional: no finding.
 /// - contact 2 holds personal data and never granted anything: no_processing_consent (a
@@ -54,7 +55,7 @@ struct ConsentPageTests {
                 ["id": "11", "contact_id": "1", "purpose": "marketing", "channel": "email", "action": "grant", "occurred_at": "2024-02-01",
                  "source": "web_form", "evidence": "double opt-in"],
                 ["id": "12", "contact_id": "1", "purpose": "marketing", "channel": "email", "action": "withdraw",
-                 "occurred_at": "2026-11-10 10:00:00", "source": "unsubscribe_page", "evidence": nil],
+                 "occurred_at": "2026-11-10 10:00:00", "source": "unsubscribe_page", "evidence": "unsubscribe link; ip 10.1.2.3"],
                 ["id": "20", "contact_id": "3", "purpose": "processing", "channel": nil, "action": "grant", "occurred_at": "2024-01-01",
                  "source": "pos", "evidence": "paper form 17"],
                 ["id": "21", "contact_id": "3", "purpose": "marketing", "channel": "sms", "action": "grant", "occurred_at": "2025-06-01",
@@ -132,12 +133,14 @@ struct ConsentPageTests {
         #expect(page.contains("Violations 4 Warnings 1 For information 0 Waived 1"))
         #expect(page.contains("Violations: 4."))
         #expect(page.contains("Sent after withdrawal after_withdrawal violation 2 5 marketing messages 38-FZ art. 18 part 1; GDPR Art. 7(3)"))
-        // The known violation: message 100 to contact 1, decided by the withdrawal 12 of 10 Nov 10:00 (no evidence recorded).
-        #expect(page.contains("violation Sent after withdrawal #100 email · 17 Nov 2026 12:30 #1 a***@example.com +7 *** *** ** 89 Black Friday (#7) #12 withdrawal 10 Nov 2026 10:00 source recorded, no evidence"))
+        // The known violation: message 100 to contact 1, decided by the withdrawal 12 of 10 Nov 10:00,
+        // its source shown and its evidence (an IP address) masked.
+        #expect(page.contains("violation Sent after withdrawal #100 email · 17 Nov 2026 12:30 #1 a***@example.com +7 *** *** ** 89 Black Friday (#7) #12 withdrawal 10 Nov 2026 10:00 source: unsubscribe_page · evidence recorded (masked)"))
+        #expect(!page.contains("10.1.2.3"))
         #expect(page.contains("violation No consent #102 sms · 19 Nov 2026 15:45 #2 b***@example.com Winter sale (#8) none: no grant was ever recorded"))
         // Contact-level and grant-level findings: no message, the event that decided where there is one.
         #expect(page.contains("violation No consent to processing — #2 b***@example.com — none: no active processing grant"))
-        #expect(page.contains("warning Consent without evidence — #3 v***@example.com — #21 grant 1 Jun 2025 00:00 source recorded, no evidence"))
+        #expect(page.contains("warning Consent without evidence — #3 v***@example.com — #21 grant 1 Jun 2025 00:00 source: pos · no evidence"))
         #expect(page.contains("Black Friday #7 1 2 Sent after withdrawal 2"))
         #expect(page.contains("Times are in the report's time zone, Europe/Moscow."))
         #expect(page.contains("38-FZ art. 18 part 1") && page.contains("CAN-SPAM allows 10 business days"))
@@ -159,9 +162,12 @@ struct ConsentPageTests {
         let page = Self.visible(try site.text("audit-consent.html"))
         #expect(page.contains("#1 anna.petrova@example.com +7 912 345-67-89 Black Friday (#7)"))
         #expect(page.contains("Personal data is shown unmasked (--show-pii)."))
+        #expect(page.contains("#12 withdrawal 10 Nov 2026 10:00 source: unsubscribe_page · evidence: unsubscribe link; ip 10.1.2.3"))
         let json = try site.json("findings/consent.json")
         let findings = try #require(json["findings"] as? [[String: Any]])
         #expect(findings.contains { $0["email"] as? String == "anna.petrova@example.com" })
+        let event = try #require(findings.first?["deciding_event"] as? [String: Any])
+        #expect(event["evidence"] as? String == "unsubscribe link; ip 10.1.2.3" && event["source"] as? String == "unsubscribe_page")
     }
 
     @Test func csvLinesExactly() async throws {
@@ -190,6 +196,7 @@ struct ConsentPageTests {
         doc.findings[0].campaignName = "Кампания \"Чёрная\" пятница\\ \u{1}\t\n\r end 😀"
         doc.findings[1].unsubscribeMessageID = -9_223_372_036_854_775_808
         doc.findings[1].contactID = 9_223_372_036_854_775_807
+        doc.findings[1].decidingEvent?.evidence = "token \"a\\b\" ключ"
         doc.timezone = "Europe/Moscow\u{1F}"
         doc.waived = []
         doc.expiredWaivers = []
@@ -208,7 +215,9 @@ struct ConsentPageTests {
                                             "no_consent:message:105", "no_processing_consent:contact:2"])
         let first = try #require(doc.findings.first)
         #expect(first.sentAt == "2026-11-17T12:30:00+03:00" && first.campaignName == "Black Friday" && first.email == "a***@example.com")
-        #expect(first.decidingEvent == .init(id: 12, occurredAt: "2026-11-10T10:00:00+03:00", action: "withdraw", hasSource: true, hasEvidence: false))
+        #expect(first.decidingEvent == .init(id: 12, occurredAt: "2026-11-10T10:00:00+03:00", action: "withdraw", hasSource: true, hasEvidence: true,
+                                              source: "unsubscribe_page", evidence: nil), "evidence is masked without --show-pii")
+        #expect(doc.findings[1].decidingEvent?.source == "pos" && doc.findings[1].decidingEvent?.hasEvidence == false)
         #expect(doc.findings[2].decidingEvent == nil && doc.findings[2].waiver == nil)
         #expect(doc.waived.map(\.key) == ["after_withdrawal:message:101"])
         let waiver = try #require(doc.waived.first?.waiver)
@@ -224,7 +233,7 @@ struct ConsentPageTests {
         let page = Self.visible(try site.text("audit-consent.html"))
         #expect(page.contains("Нарушения 4 Предупреждения 1 К сведению 0 Приняты 1"))
         #expect(page.contains("38-ФЗ ст. 18 ч. 1; GDPR ст. 7(3)"))
-        #expect(page.contains("#12 отзыв 10 ноя 2026 10:00 источник записан, нет доказательства"))
+        #expect(page.contains("#12 отзыв 10 ноя 2026 10:00 источник: unsubscribe_page · доказательство записано (скрыто)"))
         #expect(page.contains("Правовые основания") && page.contains("не позднее 30 дней после отзыва согласия"))
         // Check ids (after_withdrawal) and file names (findings/consent.csv) are the same in both languages.
         let english = AuditConsentPage.en.values.flatMap { $0.components(separatedBy: CharacterSet(charactersIn: "{}.:;,()")) }

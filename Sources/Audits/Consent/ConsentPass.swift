@@ -208,7 +208,7 @@ struct ConsentPass: Sendable {
                 if birthDay == nil { birthDay = .some(Self.birthDay(contacts.birthDate[k])) }
             }
             let facts = GrantFacts(consent: Int32(e), contact: Int32(k), purpose: purpose, occurredAt: c.occurredAt[e],
-                                   hasSource: c.hasSource[e], hasEvidence: c.hasEvidence[e], isActive: isActive,
+                                   hasSource: c.source[e] >= 0, hasEvidence: c.evidence.has(e), isActive: isActive,
                                    birthDay: birthDay ?? nil)
             for (index, check) in grantChecks {
                 if let d = check.judge(facts, settings) { out.append(index, contact: Int32(k), message: -1, d) }

@@ -89,7 +89,7 @@ struct PostgresRowSource: RowSource {
     }
 
     @inline(__always) func string(_ k: Int) -> String? {
-        text(k).map { String(decoding: $0, as: UTF8.self) }
+        CleanText.text(text(k))
     }
 }
 

@@ -70,10 +70,12 @@ extension ConsentFindingsDoc.Event {
     func write(_ j: inout JSONBytes) {
         j.raw("{")
         j.field(CodingKeys.action, action, first: true)
+        j.field(CodingKeys.evidence, evidence)
         j.field(CodingKeys.hasEvidence, hasEvidence)
         j.field(CodingKeys.hasSource, hasSource)
         j.field(CodingKeys.id, id)
         j.field(CodingKeys.occurredAt, occurredAt)
+        j.field(CodingKeys.source, source)
         j.raw("}")
     }
 }

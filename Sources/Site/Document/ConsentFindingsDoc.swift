@@ -14,8 +14,13 @@ public struct ConsentFindingsDoc: Codable, Sendable, Equatable {
         public var action: String?
         public var hasSource: Bool
         public var hasEvidence: Bool
+        /// Where it was given, as recorded.
+        public var source: String?
+        /// The proof reference as recorded; nil unless --show-pii, since it may hold an IP address
+        /// or a token (`has_evidence` says whether there is one).
+        public var evidence: String?
         enum CodingKeys: String, CodingKey {
-            case id, occurredAt = "occurred_at", action, hasSource = "has_source", hasEvidence = "has_evidence"
+            case id, occurredAt = "occurred_at", action, hasSource = "has_source", hasEvidence = "has_evidence", source, evidence
         }
     }
 
@@ -69,7 +74,8 @@ public struct ConsentFindingsDoc: Codable, Sendable, Equatable {
             sentAt = e.sentAt.map { LocalTime.iso($0, zone: zone) }
             decidingEvent = e.eventID.map {
                 Event(id: $0, occurredAt: e.eventAt.map { LocalTime.iso($0, zone: zone) }, action: e.eventAction,
-                      hasSource: e.eventHasSource, hasEvidence: e.eventHasEvidence)
+                      hasSource: e.eventSource != nil, hasEvidence: e.eventEvidence != nil, source: e.eventSource,
+                      evidence: showPII ? e.eventEvidence : nil)
             }
             unsubscribeMessageID = e.unsubscribeMessageID
             email = e.email.map { PersonalData.email($0, show: showPII) }
