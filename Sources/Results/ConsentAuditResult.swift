@@ -31,31 +31,85 @@ public struct ConsentAuditResult: Sendable {
         public let waiver: Waiver?
     }
 
+    /// The findings' evidence, each resolved when it is read: hundreds of thousands of resolved
+    /// findings held at once were the largest single block of the run (133 MB on the 1M-contact
+    /// demo), while the columns they come from are shared with the snapshot, not copied.
+    public struct EvidenceList: RandomAccessCollection, Sendable {
+        let findings: [ConsentFinding]
+        let waivers: [Waiver]
+        let contacts: ContactTable
+        let messages: MessageTable
+        let consents: ConsentTable
+        let campaigns: CampaignTable
+        let channels: Labels
+        let consentSources: Labels
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { findings.count }
+
+        public subscript(i: Int) -> Evidence {
+            let cf = findings[i], f = cf.finding
+            let m = Int(f.message), e = Int(f.decidingEvent), c = Int(f.contact), u = Int(cf.unsubscribeMessage)
+            let campaignRow = m >= 0 ? Int(messages.campaign[m]) : -1
+            return Evidence(
+                check: f.check, severity: cf.severity, key: cf.key.description,
+                messageID: m >= 0 ? messages.id[m] : nil, contactID: contacts.id[c],
+                campaignID: campaignRow >= 0 ? campaigns.id[campaignRow] : nil,
+                campaignName: campaignRow >= 0 ? campaigns.name[campaignRow] : nil,
+                channel: m >= 0 ? channels[messages.channel[m]] : nil,
+                sentAt: m >= 0 ? messages.sentAt[m] : nil,
+                eventID: e >= 0 ? consents.id[e] : nil, eventAt: e >= 0 ? consents.occurredAt[e] : nil,
+                eventAction: e >= 0 ? consents.action[e].name : nil,
+                eventSource: e >= 0 ? consentSources[consents.source[e]] : nil,
+                eventEvidence: e >= 0 ? consents.evidence[e] : nil,
+                unsubscribeMessageID: u >= 0 ? messages.id[u] : nil,
+                email: contacts.email[c], phone: contacts.phone[c],
+                waiver: cf.isWaived ? waivers[Int(cf.waiver)] : nil)
+        }
+
+        /// Whether finding `i` is waived, without resolving it.
+        public func isWaived(_ i: Int) -> Bool { findings[i].isWaived }
+        /// Finding `i`'s check, without resolving it.
+        public func check(_ i: Int) -> String { findings[i].check }
+        public func severity(_ i: Int) -> Severity { findings[i].severity }
+    }
+
     public let audit: ConsentAudit
-    public let evidence: [Evidence]
+    public let evidence: EvidenceList
 
     init(_ audit: ConsentAudit, snapshot s: Snapshot) {
         self.audit = audit
-        let contacts = s.contacts, messages = s.messages, consents = s.consents, campaigns = s.campaigns
-        evidence = audit.findings.map { cf in
-            let f = cf.finding
-            let m = Int(f.message), e = Int(f.decidingEvent), c = Int(f.contact)
-            let campaignRow = m >= 0 ? Int(messages?.campaign[m] ?? -1) : -1
-            let unsubscribe = Int(cf.unsubscribeMessage)
-            return Evidence(
-                check: f.check, severity: cf.severity, key: cf.key.description,
-                messageID: m >= 0 ? messages?.id[m] : nil, contactID: contacts.id[c],
-                campaignID: campaignRow >= 0 ? campaigns?.id[campaignRow] : nil,
-                campaignName: campaignRow >= 0 ? campaigns?.name[campaignRow] : nil,
-                channel: m >= 0 ? messages.flatMap { s.vocabulary.channels[$0.channel[m]] } : nil,
-                sentAt: m >= 0 ? messages?.sentAt[m] : nil,
-                eventID: e >= 0 ? consents?.id[e] : nil, eventAt: e >= 0 ? consents?.occurredAt[e] : nil,
-                eventAction: e >= 0 ? consents?.action[e].name : nil,
-                eventSource: e >= 0 ? consents.flatMap { s.vocabulary.consentSources[$0.source[e]] } : nil,
-                eventEvidence: e >= 0 ? consents?.evidence[e] : nil,
-                unsubscribeMessageID: unsubscribe >= 0 ? messages?.id[unsubscribe] : nil,
-                email: contacts.email[c], phone: contacts.phone[c],
-                waiver: cf.isWaived ? audit.waivers.waivers[Int(cf.waiver)] : nil)
-        }
+        // Only the columns the evidence reads stay alive with the result (arrays share their storage).
+        evidence = EvidenceList(findings: audit.findings, waivers: audit.waivers.waivers, contacts: s.contacts.evidenceColumns,
+                                messages: s.messages?.evidenceColumns ?? MessageTable(), consents: s.consents?.evidenceColumns ?? ConsentTable(),
+                                campaigns: s.campaigns ?? CampaignTable(), channels: s.vocabulary.channels,
+                                consentSources: s.vocabulary.consentSources)
+    }
+}
+
+private extension ContactTable {
+    /// The contacts' id, e-mail and phone only.
+    var evidenceColumns: ContactTable {
+        var t = ContactTable()
+        t.id = id; t.email = email; t.phone = phone
+        return t
+    }
+}
+
+private extension MessageTable {
+    /// The messages' id, campaign, channel and send time only.
+    var evidenceColumns: MessageTable {
+        var t = MessageTable()
+        t.id = id; t.campaign = campaign; t.channel = channel; t.sentAt = sentAt
+        return t
+    }
+}
+
+private extension ConsentTable {
+    /// The events' id, time, action, source and evidence only.
+    var evidenceColumns: ConsentTable {
+        var t = ConsentTable()
+        t.id = id; t.occurredAt = occurredAt; t.action = action; t.source = source; t.evidence = evidence
+        return t
     }
 }

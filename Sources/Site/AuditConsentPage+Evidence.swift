@@ -12,15 +12,17 @@ struct AuditConsentEvidence {
 
     /// Grouped by severity (violations first) and check (registry order); the cap is shared fairly
     /// among the checks, so a check with thousands of findings does not hide the others' examples.
+    /// Findings are picked by index and only the shown ones resolved (there may be hundreds of thousands).
     var listed: (rows: [[String: Any]], rest: Int) {
-        let unwaived = page.result.evidence.filter { $0.waiver == nil }
+        let list = page.result.evidence
+        let unwaived = list.indices.filter { !list.isWaived($0) }
         let order = ConsentChecks.descriptions.map(\.identifier)
-        let byCheck = Dictionary(grouping: unwaived, by: \.check)
+        let byCheck = Dictionary(grouping: unwaived, by: list.check)
         let groups = order.compactMap { byCheck[$0] }.enumerated()
-            .sorted { ($0.element[0].severity, -$0.offset) > ($1.element[0].severity, -$1.offset) }.map(\.element)
+            .sorted { (list.severity($0.element[0]), -$0.offset) > (list.severity($1.element[0]), -$1.offset) }.map(\.element)
         let quotas = Self.fairShares(groups.map(\.count), total: AuditConsentSection.pageLimit)
         let shown = zip(groups, quotas).flatMap { $0.prefix($1) }
-        return (shown.map(row), unwaived.count - shown.count)
+        return (shown.map { row(list[$0]) }, unwaived.count - shown.count)
     }
 
     /// Splits `total` rows among groups of the given sizes: every group gets the same quota (less
@@ -37,11 +39,11 @@ struct AuditConsentEvidence {
         return shares
     }
 
-    var waived: (rows: [[String: Any]], rest: Int) { cap(page.result.evidence.filter { $0.waiver != nil }) }
-
-    func cap(_ list: [Evidence]) -> (rows: [[String: Any]], rest: Int) {
-        let shown = list.prefix(AuditConsentSection.pageLimit)
-        return (shown.map(row), list.count - shown.count)
+    var waived: (rows: [[String: Any]], rest: Int) {
+        let list = page.result.evidence
+        let waived = list.indices.filter { list.isWaived($0) }
+        let shown = waived.prefix(AuditConsentSection.pageLimit)
+        return (shown.map { row(list[$0]) }, waived.count - shown.count)
     }
 
     /// One finding: what, which message to whom, and the consent event that decided it.
