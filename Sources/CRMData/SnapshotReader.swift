@@ -139,48 +139,25 @@ public struct SnapshotReader {
             try probe.read { db in (try Int.fetchOne(db, sql: "PRAGMA data_version"), try Self.checkSchema(db)) }
         }
         let gate = StartGate(parties: 2)
-        let contacts = Handoff<IDIndex>(), campaigns = Handoff<IDIndex>()
         let parser = TimestampParser(zone: zone)
         let (asOf, zone, progress, contactsRead) = (self.asOf, self.zone, self.progress, self.contactsRead)
-        let group = DispatchGroup()
-        let results = Results()
-        for share in [TableScanner.Share.a, .b] {
-            group.enter()
-            // Own threads, not the global queue: its pool is as wide as the cores, and a reader
-            // parked at the start gate would hold the other back until the pool grows (about 1 s).
-            let thread = Thread {
-                defer { group.leave() }
-                do {
-                    let part = try (share == .a ? a : b).read { db -> Snapshot? in
-                        _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")   // takes the snapshot
-                        guard gate.arrive() else { return nil }
-                        var scanner = TableScanner(schema: schema, parser: parser, asOf: asOf, zone: zone, progress: progress)
-                        scanner.contactsRead = contactsRead
-                        try scanner.read(share, from: SQLiteTableSource(db: db), contacts: contacts, campaigns: campaigns)
-                        return scanner.snapshot
-                    }
-                    results.set(share, part)
-                } catch {
-                    contacts.fail()
-                    campaigns.fail()
-                    results.fail(error)
-                    _ = gate.arrive()
+        var unchanged = false
+        let snapshot = try guarded {
+            try ParallelShares.read(gate: gate, go: {
+                unchanged = (try? probe.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") }) == version
+                return unchanged
+            }) { share, contacts, campaigns in
+                try (share == .a ? a : b).read { db -> Snapshot? in
+                    _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")   // takes the snapshot
+                    guard gate.arrive() else { return nil }
+                    var scanner = TableScanner(schema: schema, parser: parser, asOf: asOf, zone: zone, progress: progress)
+                    scanner.contactsRead = contactsRead
+                    try scanner.read(share, from: SQLiteTableSource(db: db), contacts: contacts, campaigns: campaigns)
+                    return scanner.snapshot
                 }
             }
-            thread.stackSize = 8 << 20
-            thread.start()
         }
-        gate.waitForAll()
-        let unchanged = (try? probe.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") }) == version
-        gate.decide(unchanged && results.error == nil)
-        group.wait()
-        if let error = results.error {
-            if let e = error as? CRMError { throw e }
-            if Self.isBusy(error) { throw Self.lockedError(path, busyTimeout) }
-            throw CRMError("cannot read database \(path): \(Self.reason(error))")
-        }
-        guard unchanged, let first = results.a, let second = results.b else { return nil }
-        return TableScanner.merge(first, second)
+        return unchanged ? snapshot : nil
     }
 
     private func guarded<T>(_ body: () throws -> T) throws -> T {
@@ -188,17 +165,5 @@ public struct SnapshotReader {
             if Self.isBusy(error) { throw Self.lockedError(path, busyTimeout) }
             throw CRMError("cannot read database \(path): \(Self.reason(error))")
         }
-    }
-
-    /// The two readers' parts, set from their threads.
-    private final class Results: @unchecked Sendable {
-        private let lock = NSLock()
-        private var parts: [TableScanner.Share: Snapshot] = [:]
-        private var firstError: Error?
-        func set(_ share: TableScanner.Share, _ part: Snapshot?) { lock.lock(); parts[share] = part; lock.unlock() }
-        func fail(_ e: Error) { lock.lock(); if firstError == nil { firstError = e }; lock.unlock() }
-        var error: Error? { lock.lock(); defer { lock.unlock() }; return firstError }
-        var a: Snapshot? { lock.lock(); defer { lock.unlock() }; return parts[.a] }
-        var b: Snapshot? { lock.lock(); defer { lock.unlock() }; return parts[.b] }
     }
 }

@@ -48,70 +48,19 @@ struct PostgresSnapshotReader {
 
         let parser = TimestampParser(zone: zone)
         let (asOf, zone, progress, contactsRead) = (self.asOf, self.zone, self.progress, self.contactsRead)
-        var snapshot = try ParallelShares.read { share, contacts, campaigns in
+        let read = try ParallelShares.read { share, contacts, campaigns in
             var scanner = TableScanner(schema: check, parser: parser, asOf: asOf, zone: zone, progress: progress)
             scanner.contactsRead = contactsRead
             let source = PostgresTableSource(connection: share == .a ? shareA : shareB, catalog: catalog)
             try scanner.read(share, from: source, contacts: contacts, campaigns: campaigns)
             return scanner.snapshot
         }
+        guard var snapshot = read else { throw CRMError("internal: a reader finished without its part", kind: .internalFailure) }
         // Read-only: ending the transactions either way changes nothing; COMMIT says it went well.
         try shareA.execute("COMMIT")
         try shareB.execute("COMMIT")
         try a.execute("COMMIT")
         snapshot.sourceIdentity = identity
         return snapshot
-    }
-}
-
-/// Runs the two shares of a read (`TableScanner.Share`) on two threads of their own and merges
-/// their parts; the first error of either is thrown, and the other share's wait for an index
-/// it would never get ends with it.
-enum ParallelShares {
-    typealias Body = @Sendable (TableScanner.Share, Handoff<IDIndex>, Handoff<IDIndex>) throws -> Snapshot
-
-    static func read(_ body: @escaping Body) throws -> Snapshot {
-        let contacts = Handoff<IDIndex>(), campaigns = Handoff<IDIndex>()
-        let results = Parts()
-        let group = DispatchGroup()
-        for share in [TableScanner.Share.a, .b] {
-            group.enter()
-            // Own threads, not the concurrency pool: a reader blocks while it waits for rows or
-            // for the other's index, and the pool is only as wide as the cores.
-            let thread = Thread {
-                defer { group.leave() }
-                do {
-                    results.set(share, try body(share, contacts, campaigns))
-                } catch {
-                    contacts.fail()
-                    campaigns.fail()
-                    results.fail(error)
-                }
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-        group.wait()
-        let (first, second, error) = results.outcome
-        if let error { throw error }
-        guard let first, let second else { throw CRMError("internal: a reader finished without its part", kind: .internalFailure) }
-        return TableScanner.merge(first, second)
-    }
-
-    /// The two readers' parts and the first error, set from their threads.
-    private final class Parts: @unchecked Sendable {
-        private let lock = NSLock()
-        private var a: Snapshot?, b: Snapshot?
-        private var firstError: Error?
-
-        func set(_ share: TableScanner.Share, _ part: Snapshot) {
-            lock.lock(); defer { lock.unlock() }
-            if share == .a { a = part } else { b = part }
-        }
-
-        /// Keeps the error that came first: the other reader's is only "a parallel reader failed".
-        func fail(_ e: Error) { lock.lock(); defer { lock.unlock() }; if firstError == nil { firstError = e } }
-
-        var outcome: (Snapshot?, Snapshot?, Error?) { lock.lock(); defer { lock.unlock() }; return (a, b, firstError) }
     }
 }
