@@ -1,3 +1,4 @@
+import Foundation
 import Formatting
 
 /// Every setting of metrics.md and outputs.md, with its default.
@@ -22,6 +23,9 @@ public struct ReportConfig: Sendable, Equatable {
     /// How long to wait for a writer's lock on the database, and to keep retrying a database that
     /// keeps changing, before exit 2. Not in `canonicalText`: it never changes a number.
     public var busyTimeoutSeconds: Int = 30
+    /// Where the site is served (`https://reports.example.com/crm/`), so the e-mail edition links
+    /// to the pages from a mail client; nil: relative links. Not in `canonicalText`: no number depends on it.
+    public var siteURL: String?
 
     // Funnel
     public var funnelWindowWeeks: Int = 13
@@ -59,4 +63,19 @@ public struct ReportConfig: Sendable, Equatable {
     public var consentThresholds: [String: Threshold] = [:]
 
     public init() {}
+}
+
+extension ReportConfig {
+    /// The site's address as the e-mail's links start with it: an absolute http(s) URL with a host,
+    /// no query or fragment, ending in one `/`. nil when it is not one.
+    public static func siteURL(_ text: String) -> String? {
+        let s = text.trimmingCharacters(in: .whitespaces)
+        guard let url = URL(string: s), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil else { return nil }
+        return s.hasSuffix("/") ? s : s + "/"
+    }
+
+    public static func siteURLProblem(_ text: String) -> String {
+        "expected the site's address, such as https://reports.example.com/crm/ (http or https, no query), got '\(text)'"
+    }
 }

@@ -29,7 +29,10 @@ enum EmailEdition: Edition {
             return row
         }
         let changes = Highlights.top(context)
-        let links = frame.pages.map { ["href": $0.file, "label": words[$0.key]] } + [["href": frame.archiveHref, "label": words["nav.archive"]]]
+        // A mail client has no folder to resolve relative links against: with `site_url` they are absolute.
+        let base = context.config.siteURL
+        let links = frame.pages.map { ["href": (base.map { "\($0)\(context.period.label)/" } ?? "") + $0.file, "label": words[$0.key]] }
+            + [["href": base.map { "\($0)index.html" } ?? frame.archiveHref, "label": words["nav.archive"]]]
         return [
             "lang": words["lang"], "site_title": words["site.title"], "period_text": frame.periodText,
             "title": "\(words["summary.title"]) · \(context.period.label)", "heading": words["summary.title"],

@@ -31,6 +31,11 @@ struct Generate: AsyncParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when an unwaived audit finding of this severity or worse exists (the site is still published).")
     var failOn: ReportConfig.FailOn?
 
+    @Option(name: .customLong("site-url"), help: ArgumentHelp(
+        "Where the site is served, so the e-mail edition's links work from a mail client. Default: relative links.",
+        valueName: "url"))
+    var siteURL: String?
+
     func run() async throws {
         let config = try read.resolve { c in
             if let out { c.out = out }
@@ -38,6 +43,10 @@ struct Generate: AsyncParsableCommand {
             if let locale { c.locale = locale }
             if showPII { c.showPII = true }
             if let failOn { c.failOn = failOn }
+            if let siteURL {
+                guard let url = ReportConfig.siteURL(siteURL) else { throw CRMError("--site-url: \(ReportConfig.siteURLProblem(siteURL))") }
+                c.siteURL = url
+            }
         }
         let templates = try Templates()
         let run = ReportRun(config: config, templates: templates, log: Terminal.progress)

@@ -57,6 +57,7 @@ struct CommandLineTests {
         (["--as-of", "2026-13-01"], "--as-of"),
         (["--locale", "de"], "--locale"),
         (["--fail-on", "panic"], "panic"),
+        (["--site-url", "reports.example.com"], "--site-url"),
     ])
     func badOption(_ extra: [String], _ culprit: String) throws {
         try expectBadInput(["generate", "--db", Self.demo.path] + extra, naming: culprit)

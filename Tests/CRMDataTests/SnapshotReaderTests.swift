@@ -153,4 +153,20 @@ struct BusyWriterTests {
         }
         #expect(c.canonicalText == ReportConfig().canonicalText)   // never changes a number, so never the config hash
     }
+
+    @Test("site_url: an absolute http(s) address, kept with one trailing slash")
+    func siteURL() throws {
+        var c = ReportConfig()
+        #expect(c.siteURL == nil)
+        try ConfigFile.apply(yaml: "site_url: https://reports.example.com/crm", source: "report.yml", to: &c)
+        #expect(c.siteURL == "https://reports.example.com/crm/")
+        try ConfigFile.apply(yaml: "site_url: http://intranet:8080/", source: "report.yml", to: &c)
+        #expect(c.siteURL == "http://intranet:8080/")
+        for bad in ["site_url: reports.example.com", "site_url: ftp://example.com/", "site_url: https://example.com/?week=1",
+                    "site_url: /var/www", "site_url: 5"] {
+            let error = #expect(throws: CRMError.self, "\(bad)") { try ConfigFile.apply(yaml: bad, source: "report.yml", to: &c) }
+            #expect(error?.message.contains("site_url") == true, "\(bad): \(error?.message ?? "")")
+        }
+        #expect(c.canonicalText == ReportConfig().canonicalText)   // links only: never the config hash
+    }
 }

@@ -15,7 +15,8 @@ struct EditionsTests {
         .deletingLastPathComponent().appendingPathComponent("report-templates").path
 
     /// A demo database published in `locale` as of `asOf`; returns the output folder.
-    static func publish(_ locale: ReportLocale, asOf: String = "2026-11-23", db: String? = nil, out: URL? = nil) async throws -> URL {
+    static func publish(_ locale: ReportLocale, asOf: String = "2026-11-23", db: String? = nil, out: URL? = nil,
+                        siteURL: String? = nil) async throws -> URL {
         let folder = try ScratchFolder.make("crm-editions")
         let dbPath = db ?? folder.appendingPathComponent("demo.sqlite").path
         if db == nil {
@@ -26,6 +27,7 @@ struct EditionsTests {
         config.out = (out ?? folder.appendingPathComponent("out")).path
         config.asOf = asOf
         config.locale = locale
+        config.siteURL = siteURL
         _ = try await ReportRun(config: config, templates: try Templates(folder: templates)).generate()
         return URL(fileURLWithPath: config.out)
     }
@@ -72,6 +74,21 @@ struct EditionsTests {
         #expect(text.components(separatedBy: "<li style").count - 1 == 3, "three most important changes")
         let linked = text.contains("href=\"funnel.html\"") && text.contains("href=\"../index.html\"")
         #expect(linked)
+    }
+
+    @Test("with site_url the e-mail's links are absolute, so they work from a mail client")
+    func emailLinksWithSiteURL() async throws {
+        let out = try await Self.publish(.en, siteURL: "https://reports.example.com/crm/")
+        defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
+        let html = try String(contentsOf: out.appendingPathComponent("2026-W47/email.html"), encoding: .utf8)
+        let hrefs = html.matches(of: /href="([^"]*)"/).map { String($0.output.1) }
+        #expect(hrefs.contains("https://reports.example.com/crm/2026-W47/funnel.html"))
+        #expect(hrefs.contains("https://reports.example.com/crm/2026-W47/audit-consent.html"))
+        #expect(hrefs.contains("https://reports.example.com/crm/index.html"))
+        #expect(hrefs.count >= 9 && hrefs.allSatisfy { $0.hasPrefix("https://reports.example.com/crm/") }, "\(hrefs)")
+        // The pages themselves keep relative links: the site works wherever it is copied.
+        let summary = try String(contentsOf: out.appendingPathComponent("2026-W47/index.html"), encoding: .utf8)
+        #expect(summary.contains("href=\"funnel.html\"") && !summary.contains("reports.example.com"))
     }
 
     @Test("the PDF edition: A4 pages, summary first, every chapter, footer, DejaVu embedded", arguments: ReportLocale.allCases)
