@@ -43,4 +43,7 @@ protocol TableSource {
 
 extension TableSource {
     func rowCountHint(of table: String) -> Int? { nil }
+
+    /// A hint is ignored when it is implausibly large (sparse ids, a stale estimate): it reserves memory.
+    func plausibleRowCount(_ n: Int) -> Int? { (1...50_000_000).contains(n) ? n : nil }
 }

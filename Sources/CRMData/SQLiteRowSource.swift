@@ -29,10 +29,8 @@ struct SQLiteTableSource: TableSource {
     /// without gaps, as a CRM's usually do. Ignored when it is implausibly large (sparse ids).
     func rowCountHint(of table: String) -> Int? {
         guard let max = try? Int.fetchOne(db, sql: "SELECT max(rowid) FROM \"\(table)\"") else { return nil }
-        return (1...Self.largestHint).contains(max) ? max : nil
+        return plausibleRowCount(max)
     }
-
-    static let largestHint = 50_000_000
 }
 
 /// One raw SQLite scan through `sqlite3_step`, its cells read in place by `RowCursor`.

@@ -132,13 +132,13 @@ struct LibpqScanTests {
         }
     }
 
-    @Test("cells through COPY: NULL, empty and blank text, numbers as 8 bytes, every table's rows")
+    @Test("cells through COPY: NULL, empty and blank text, control characters, numbers as 8 bytes, every table's rows")
     func cells() throws {
         let schema = TestServer.freshSchema("cells")
         try TestServer.psql("""
             CREATE SCHEMA \(schema);
             CREATE TABLE \(schema).t (n bigint, x float8, s text);
-            INSERT INTO \(schema).t VALUES (1, 2.5, 'a'), (NULL, NULL, NULL), (-3, -0.25, ''), (4, 1e300, '  '), (5, 0, 'Ölgä');
+            INSERT INTO \(schema).t VALUES (1, 2.5, 'a'), (NULL, NULL, NULL), (-3, -0.25, ''), (4, 1e300, '  '), (5, 0, 'Ölgä'), (6, 0, E'x\\001y');
             """)
         let location = try TestServer.location()
         let session = try PostgresSession.connect(location, passwords: TestServer.passwords, purpose: .read)
@@ -154,7 +154,14 @@ struct LibpqScanTests {
             #expect(rows.isNull(2) && rows.isNull(3))
             seen.append([rows.string(0), rows.string(1), rows.isNull(1) ? "NULL" : "not NULL"])
         }
-        #expect(seen == [["1", "a", "not NULL"], [nil, nil, "NULL"], ["-3", nil, "not NULL"], ["4", nil, "not NULL"], ["5", "Ölgä", "not NULL"]])
+        // Text is cleaned of control characters as SQLite's is (CleanText), so both sources give the same site.
+        #expect(seen == [["1", "a", "not NULL"], [nil, nil, "NULL"], ["-3", nil, "not NULL"], ["4", nil, "not NULL"], ["5", "Ölgä", "not NULL"],
+                         ["6", "xy", "not NULL"]])
+        // The row-count hint is the planner's estimate: none before ANALYZE, the rows after it.
+        #expect(source.rowCountHint(of: "t") == nil)
+        try TestServer.psql("ANALYZE \(schema).t")
+        let analyzed = PostgresTableSource(connection: c, catalog: try PostgresCatalog(session: session, schema: schema))
+        #expect(analyzed.rowCountHint(of: "t") == 6)
         // The connection is ready for the next statement after a scan.
         #expect(try c.value("SELECT 1") == "1")
     }

@@ -7,6 +7,8 @@ struct PostgresCatalog: Sendable {
         /// The name as stored (the contract's names are matched case-insensitively, as in SQLite).
         var name: String
         var readable: Bool
+        /// The planner's estimate of its rows (`reltuples`); nil when never analyzed or not a table.
+        var estimatedRows: Int?
         /// Lowercased column name -> (its real name, its base type's name: int8, numeric, timestamptz, ...).
         var columns: [String: (name: String, type: String)] = [:]
     }
@@ -25,7 +27,7 @@ struct PostgresCatalog: Sendable {
         }
         let rows = try session.rows("""
             SELECT c.relname::text, has_table_privilege(c.oid, 'SELECT'), a.attname::text,
-                   COALESCE(b.typname, t.typname)::text
+                   COALESCE(b.typname, t.typname)::text, c.reltuples::float8
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -35,12 +37,13 @@ struct PostgresCatalog: Sendable {
             """)
         var relations: [String: Relation] = [:]
         for row in rows {
-            let (name, readable, column, type): (String, Bool, String?, String?)
-            do { (name, readable, column, type) = try row.decode((String, Bool, String?, String?).self) } catch {
+            let (name, readable, column, type, tuples): (String, Bool, String?, String?, Double)
+            do { (name, readable, column, type, tuples) = try row.decode((String, Bool, String?, String?, Double).self) } catch {
                 throw CRMError("internal: unexpected catalog row from PostgreSQL: \(error)", kind: .internalFailure)
             }
             let key = name.lowercased()
-            var relation = relations[key] ?? Relation(name: name, readable: readable)
+            var relation = relations[key]
+                ?? Relation(name: name, readable: readable, estimatedRows: tuples >= 1 && tuples < 1e15 ? Int(tuples) : nil)
             if let column, let type { relation.columns[column.lowercased()] = (column, type) }
             relations[key] = relation
         }

@@ -14,6 +14,9 @@ struct PostgresTableSource: TableSource {
         let scan = try PostgresCopyScan(connection: connection, table: table, select: sql, width: list.count, batchRows: batchRows)
         return PostgresRowSource(scan: scan, wires: list.map(\.wire))
     }
+
+    /// The planner's estimate from the catalog (up to date after ANALYZE or autovacuum).
+    func rowCountHint(of table: String) -> Int? { catalog.relations[table]?.estimatedRows.flatMap(plausibleRowCount) }
 }
 
 /// One scan of a PostgreSQL table, its cells read in place from the batch.
