@@ -1,6 +1,7 @@
 @testable import CRMData
 import Foundation
 import Testing
+import TestSupport
 
 /// `--db` as a SQLite path or a PostgreSQL URL, and where the password comes from (no server needed).
 @Suite("Database locations and passwords")
@@ -14,12 +15,21 @@ struct DatabaseLocationTests {
         #expect(d.port == 5432 && d.sslMode == .prefer)
         #expect(try DatabaseLocation("crm.sqlite") == .sqlite(path: "crm.sqlite"))
         #expect(DatabaseLocation.isPostgres("POSTGRESQL://u@h/d") && !DatabaseLocation.isPostgres("/tmp/postgresql.sqlite"))
+        // sslrootcert, as libpq spells it: a readable PEM file, kept through `url` (which copy and the tests pass on).
+        let pem = try ScratchFolder.make("crm-pem").appendingPathComponent("root.crt")
+        try Data("-----BEGIN CERTIFICATE-----\n".utf8).write(to: pem)
+        let v = try PostgresLocation(url: "postgresql://crm@db/sales?sslmode=verify-full&sslrootcert=\(pem.path)")
+        #expect(v.sslMode == .verifyFull)
+        #expect(v.sslRootCert == pem.path && v.trustRoots == pem.path)
+        #expect(try PostgresLocation(url: v.url) == v)
+        #expect(d.sslRootCert == nil)
     }
 
     @Test("a password in the URL, no database, an unknown parameter: errors that never echo the password")
     func rejects() {
         for (url, words) in [("postgresql://u:secret@h/db", "must not hold a password"), ("postgresql://u@h", "no database"),
-                             ("postgresql://u@h/db?sslmode=maybe", "sslmode must be one of"), ("postgresql://u@h/db?timeout=1", "unknown parameter 'timeout'")] {
+                             ("postgresql://u@h/db?sslmode=maybe", "sslmode must be one of"), ("postgresql://u@h/db?timeout=1", "unknown parameter 'timeout'"),
+                             ("postgresql://u@h/db?sslmode=verify-full&sslrootcert=/nonexistent/root.crt", "sslrootcert: cannot read '/nonexistent/root.crt'")] {
             do {
                 _ = try PostgresLocation(url: url)
                 Issue.record("\(url) was accepted")

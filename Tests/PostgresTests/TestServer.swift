@@ -12,6 +12,8 @@ enum TestServer {
     static let url = environment["CRM_TEST_PG_URL"]
     static let password = environment["CRM_TEST_PG_PASSWORD"] ?? ""
     static var available: Bool { url != nil }
+    /// The CA of the server's TLS certificate, when the server offers TLS.
+    static let ca = environment["CRM_TEST_PG_CA"]
     static let skipped = "no PostgreSQL test server: CRM_TEST_PG_URL is unset (make test starts one)"
 
     /// The server with the cluster's password, as `PGPASSWORD` gives it.

@@ -35,18 +35,24 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     public let port: Int
     public let database: String
     public let sslMode: SSLMode
+    /// The CA certificates (PEM) the server's certificate is checked against in the `verify-`
+    /// modes: the URL's `sslrootcert`, as in libpq; nil: `~/.postgresql/root.crt` when it exists,
+    /// else the system's trust roots (`trustRoots`).
+    public let sslRootCert: String?
 
     static func isURL(_ text: String) -> Bool {
         let lower = text.lowercased()
         return lower.hasPrefix("postgresql://") || lower.hasPrefix("postgres://")
     }
 
-    public init(user: String, host: String, port: Int = 5432, database: String, sslMode: SSLMode = .prefer) {
+    public init(user: String, host: String, port: Int = 5432, database: String, sslMode: SSLMode = .prefer,
+                sslRootCert: String? = nil) {
         self.user = user
         self.host = host
         self.port = port
         self.database = database
         self.sslMode = sslMode
+        self.sslRootCert = sslRootCert
     }
 
     /// Parses the URL; each mistake is an error naming it (never echoing a password).
@@ -60,6 +66,7 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         guard !database.isEmpty, !database.contains("/") else { throw bad("no database name after the host") }
         var mode = SSLMode.prefer
+        var rootCert: String?
         for item in components.queryItems ?? [] {
             switch item.name {
             case "sslmode":
@@ -67,20 +74,38 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
                     throw bad("sslmode must be one of \(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 mode = m
+            case "sslrootcert":
+                guard let value = item.value, !value.isEmpty else { throw bad("sslrootcert needs the path of a PEM file") }
+                guard FileManager.default.isReadableFile(atPath: value) else { throw bad("sslrootcert: cannot read '\(value)'") }
+                rootCert = value
             case "application_name": continue   // always crm-report, so a DBA can find it
             default: throw bad("unknown parameter '\(item.name)'")
             }
         }
         let user = components.user ?? ProcessInfo.processInfo.environment["PGUSER"] ?? NSUserName()
         self.init(user: user.removingPercentEncoding ?? user, host: host, port: components.port ?? 5432,
-                  database: database.removingPercentEncoding ?? database, sslMode: mode)
+                  database: database.removingPercentEncoding ?? database, sslMode: mode, sslRootCert: rootCert)
     }
+
+    /// The trust roots of the `verify-` modes, for both drivers alike: the PEM file, or nil for the
+    /// system's roots.
+    public var trustRoots: String? {
+        if let sslRootCert { return sslRootCert }
+        let home = NSHomeDirectory() + "/.postgresql/root.crt"
+        return FileManager.default.isReadableFile(atPath: home) ? home : nil
+    }
+
+    /// Where the certificate was checked, for a message.
+    var trustRootsName: String { trustRoots ?? "the system's trust roots" }
 
     /// `user@host:port/dbname`: how messages and provenance name the server (no password, ever).
     public var description: String { "\(user)@\(host):\(port)/\(database)" }
 
     /// The URL back, as `copy` and the tests pass it on.
-    public var url: String { "postgresql://\(user)@\(host):\(port)/\(database)?sslmode=\(sslMode.rawValue)" }
+    public var url: String {
+        "postgresql://\(user)@\(host):\(port)/\(database)?sslmode=\(sslMode.rawValue)"
+            + (sslRootCert.flatMap { $0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) }.map { "&sslrootcert=\($0)" } ?? "")
+    }
 }
 
 /// The password for a server, looked up as libpq does: `PGPASSWORD`, else the first matching line

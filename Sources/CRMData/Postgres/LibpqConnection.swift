@@ -30,11 +30,12 @@ final class LibpqConnection: @unchecked Sendable {
                  ("connect_timeout", "15"), ("application_name", name), ("client_encoding", "UTF8"),
                  ("options", settings.map { "-c \(optionEscaped($0.0))=\(optionEscaped($0.1))" }.joined(separator: " ")),
                  ("password", password ?? ""), ("passfile", "/nonexistent/crm-report-reads-no-pgpass-itself")]
-        // postgres-nio checks certificates against the system's trust roots; libpq 15 would want ~/.postgresql/root.crt.
+        // The same trust roots as postgres-nio's (`trustRoots`); libpq alone would insist on ~/.postgresql/root.crt.
         let system = "/etc/ssl/certs/ca-certificates.crt"
-        if location.sslMode == .verifyCA || location.sslMode == .verifyFull, FileManager.default.fileExists(atPath: system),
-           !FileManager.default.fileExists(atPath: NSHomeDirectory() + "/.postgresql/root.crt") {
-            p.append(("sslrootcert", system))
+        if location.sslMode == .verifyCA || location.sslMode == .verifyFull {
+            if let roots = location.trustRoots { p.append(("sslrootcert", roots)) } else if FileManager.default.fileExists(atPath: system) {
+                p.append(("sslrootcert", system))
+            }
         }
         return p
     }
@@ -93,6 +94,10 @@ final class LibpqConnection: @unchecked Sendable {
             return CRMError("\(place) asks for a password for user '\(server.user)': set PGPASSWORD or add it to ~/.pgpass")
         }
         if lower.contains("database") && lower.contains("does not exist") { return CRMError("\(place) has no database '\(server.database)'") }
+        if lower.contains("does not match host name") { return PostgresFailure.wrongHostCertificate(server) }
+        if lower.contains("certificate") {
+            return PostgresFailure.untrustedCertificate(server, detail: message)
+        }
         if lower.contains("does not support ssl") {
             return CRMError("\(place) does not offer TLS, and sslmode=\(server.sslMode.rawValue) requires it")
         }

@@ -10,6 +10,19 @@ enum PostgresFailure {
         state.hasPrefix("08") || state.hasPrefix("57P") || state == "57014" || state.hasPrefix("58")
     }
 
+    /// A TLS handshake the certificate check failed: where it was checked, and the two ways on.
+    static func untrustedCertificate(_ server: PostgresLocation, detail: String?) -> CRMError {
+        CRMError("PostgreSQL at \(server.host):\(server.port): its TLS certificate could not be verified against \(server.trustRootsName) "
+            + "(sslmode=\(server.sslMode.rawValue)\(detail.map { "; \($0)" } ?? "")): give the server's CA as sslrootcert=/path/root.crt "
+            + "in the URL (or ~/.postgresql/root.crt), or use sslmode=require to encrypt without checking it")
+    }
+
+    /// verify-full: the certificate is trusted but names another host.
+    static func wrongHostCertificate(_ server: PostgresLocation) -> CRMError {
+        CRMError("PostgreSQL at \(server.host):\(server.port): its TLS certificate is not issued for '\(server.host)' (sslmode=verify-full "
+            + "checks the name): connect by a host name the certificate holds, or use sslmode=verify-ca")
+    }
+
     static func connecting(_ error: Error, _ server: PostgresLocation) -> CRMError {
         if let e = error as? CRMError { return e }
         let place = "PostgreSQL at \(server.host):\(server.port)"
@@ -30,6 +43,10 @@ enum PostgresFailure {
             return CRMError("\(place) does not offer TLS, and sslmode=\(server.sslMode.rawValue) requires it")
         case .connectionError:
             let why = e.underlying.map { "\($0)" } ?? "no answer"
+            if why.contains("failedToValidateHostname") { return wrongHostCertificate(server) }
+            if e.underlying is NIOSSLError || why.contains("CERTIFICATE_VERIFY_FAILED") || why.contains("handshakeFailed") {
+                return untrustedCertificate(server, detail: why.contains("CERTIFICATE_VERIFY_FAILED") ? "certificate verify failed" : nil)
+            }
             if why.lowercased().contains("refused") {
                 return CRMError("cannot connect to \(place): connection refused (is the server running and listening on that port?)")
             }

@@ -65,8 +65,10 @@ final class PostgresSession: @unchecked Sendable {
         case .verifyCA: config.certificateVerification = .noHostnameVerification
         case .verifyFull: config.certificateVerification = .fullVerification
         }
+        if let roots = location.trustRoots { config.trustRoots = .file(roots) }
         let context: NIOSSLContext
         do { context = try NIOSSLContext(configuration: config) } catch {
+            if let roots = location.trustRoots { throw CRMError("cannot set up TLS for PostgreSQL at \(location): \(roots) holds no PEM certificate") }
             throw CRMError("cannot set up TLS for PostgreSQL at \(location): \(error)")
         }
         return location.sslMode == .allow || location.sslMode == .prefer ? .prefer(context) : .require(context)
