@@ -94,11 +94,15 @@ struct DistinctValues: Sendable {
         codes.reserveCapacity(column.count)
         for value in column {
             guard let value else { codes.append(-1); continue }
-            if let code = index[value] { codes.append(code); continue }
-            let code = Int32(values.count)
-            index[value] = code
-            values.append(value)
-            codes.append(code)
+            // One hash and probe for a new value (most are): insert, and put the old code back if there was one.
+            let next = Int32(values.count)
+            if let old = index.updateValue(next, forKey: value) {
+                index[value] = old
+                codes.append(old)
+            } else {
+                values.append(value)
+                codes.append(next)
+            }
         }
     }
 }
