@@ -44,4 +44,4 @@ gallery: deps
 	@echo "Open gallery/index.html"
 
 clean:
-	rm -rf .build output $(DEMO_DB)
+	rm -rf .build output screenshots $(DEMO_DB)

@@ -6,8 +6,8 @@ import Site
 import Testing
 
 /// Every page of a 2,000-contact demo site and its e-mail edition, opened in headless Chromium
-/// at 1280 and 390 px. Screenshots go to output/screenshots/ for a person to look at. Skipped,
-/// saying so, only when Chromium cannot be installed.
+/// at 1280 and 390 px. Screenshots go to screenshots/ (beside Package.swift, ignored by git) for a
+/// person to look at. Skipped, saying so, only when Chromium cannot be installed.
 @Suite("Browser", .serialized, .enabled(if: Chromium.binary != nil, "Chromium is not installed and apt-get could not install it"))
 struct BrowserChecks {
     static let widths = [1280, 390]
@@ -31,7 +31,7 @@ struct BrowserChecks {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let db = scratch.appendingPathComponent("demo.sqlite").path
         _ = try DemoGenerator.generate(path: db, options: .init(contacts: 2000, seed: 1, asOfDay: try #require(CivilDate.parse("2026-11-23"))))
-        let shots = Chromium.repoRoot.appendingPathComponent("output/screenshots")
+        let shots = Chromium.repoRoot.appendingPathComponent("screenshots")
         try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
 
         let browser = try Chromium(binary: binary)
