@@ -11,9 +11,9 @@ enum PostgresFailure {
     }
 
     /// A TLS handshake the certificate check failed: where it was checked, and the two ways on.
-    static func untrustedCertificate(_ server: PostgresLocation, detail: String?) -> CRMError {
+    static func untrustedCertificate(_ server: PostgresLocation, detail: String) -> CRMError {
         CRMError("PostgreSQL at \(server.host):\(server.port): its TLS certificate could not be verified against \(server.trustRootsName) "
-            + "(sslmode=\(server.sslMode.rawValue)\(detail.map { "; \($0)" } ?? "")): give the server's CA as sslrootcert=/path/root.crt "
+            + "(sslmode=\(server.sslMode.rawValue); \(detail)): give the server's CA as sslrootcert=/path/root.crt "
             + "in the URL (or ~/.postgresql/root.crt), or use sslmode=require to encrypt without checking it")
     }
 
@@ -44,9 +44,7 @@ enum PostgresFailure {
         case .connectionError:
             let why = e.underlying.map { "\($0)" } ?? "no answer"
             if why.contains("failedToValidateHostname") { return wrongHostCertificate(server) }
-            if e.underlying is NIOSSLError || why.contains("CERTIFICATE_VERIFY_FAILED") || why.contains("handshakeFailed") {
-                return untrustedCertificate(server, detail: why.contains("CERTIFICATE_VERIFY_FAILED") ? "certificate verify failed" : nil)
-            }
+            if why.contains("CERTIFICATE_VERIFY_FAILED") { return untrustedCertificate(server, detail: "certificate verify failed") }
             if why.lowercased().contains("refused") {
                 return CRMError("cannot connect to \(place): connection refused (is the server running and listening on that port?)")
             }
