@@ -8,10 +8,6 @@ public struct TextColumn: Sendable, Equatable {
 
     public init() {}
 
-    public init(_ values: [String?]) {
-        for v in values { append(v) }
-    }
-
     public var count: Int { ends.count }
 
     public mutating func append(_ value: String?) {
