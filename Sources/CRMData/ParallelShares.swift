@@ -34,7 +34,7 @@ enum ParallelShares {
         if let gate {
             gate.waitForAll()
             let goOn = go()
-            gate.decide(goOn && results.outcome.2 == nil)
+            gate.decide(goOn && !results.failed)
         }
         group.wait()
         let (first, second, error) = results.outcome
@@ -56,6 +56,8 @@ enum ParallelShares {
 
         /// Keeps the error that came first: the other reader's is only "a parallel reader failed".
         func fail(_ e: Error) { lock.lock(); defer { lock.unlock() }; if firstError == nil { firstError = e } }
+
+        var failed: Bool { lock.lock(); defer { lock.unlock() }; return firstError != nil }
 
         var outcome: (Snapshot?, Snapshot?, Error?) { lock.lock(); defer { lock.unlock() }; return (a, b, firstError) }
     }

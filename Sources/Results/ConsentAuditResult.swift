@@ -9,8 +9,8 @@ public struct ConsentAuditResult: Sendable {
     public struct Evidence: Sendable, Equatable {
         public let check: String
         public let severity: Severity
-        /// The waiver key, e.g. `after_withdrawal:message:1234`.
-        public let key: String
+        /// The waiver key; `key` spells it (`after_withdrawal:message:1234`) only where it is shown.
+        public let findingKey: FindingKey
         public let messageID: Int64?
         public let contactID: Int64
         public let campaignID: Int64?
@@ -29,6 +29,8 @@ public struct ConsentAuditResult: Sendable {
         public let email: String?
         public let phone: String?
         public let waiver: Waiver?
+
+        public var key: String { findingKey.description }
     }
 
     /// The findings' evidence, each resolved when it is read: hundreds of thousands of resolved
@@ -52,7 +54,7 @@ public struct ConsentAuditResult: Sendable {
             let m = Int(f.message), e = Int(f.decidingEvent), c = Int(f.contact), u = Int(cf.unsubscribeMessage)
             let campaignRow = m >= 0 ? Int(messages.campaign[m]) : -1
             return Evidence(
-                check: f.check, severity: cf.severity, key: cf.key.description,
+                check: f.check, severity: cf.severity, findingKey: cf.key,
                 messageID: m >= 0 ? messages.id[m] : nil, contactID: contacts.id[c],
                 campaignID: campaignRow >= 0 ? campaigns.id[campaignRow] : nil,
                 campaignName: campaignRow >= 0 ? campaigns.name[campaignRow] : nil,

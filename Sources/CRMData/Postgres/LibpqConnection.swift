@@ -32,10 +32,9 @@ final class LibpqConnection: @unchecked Sendable {
                  ("password", password ?? ""), ("passfile", "/nonexistent/crm-report-reads-no-pgpass-itself")]
         // The same trust roots as postgres-nio's (`trustRoots`); libpq alone would insist on ~/.postgresql/root.crt.
         let system = "/etc/ssl/certs/ca-certificates.crt"
-        if location.sslMode == .verifyCA || location.sslMode == .verifyFull {
-            if let roots = location.trustRoots { p.append(("sslrootcert", roots)) } else if FileManager.default.fileExists(atPath: system) {
-                p.append(("sslrootcert", system))
-            }
+        if location.sslMode == .verifyCA || location.sslMode == .verifyFull,
+           let roots = location.trustRoots ?? (FileManager.default.fileExists(atPath: system) ? system : nil) {
+            p.append(("sslrootcert", roots))
         }
         return p
     }
