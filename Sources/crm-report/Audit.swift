@@ -26,7 +26,7 @@ struct Audit: AsyncParsableCommand {
 
     @OptionGroup var read: ReadOptions
 
-    @Option(help: "Output format. Default: text.")
+    @Option(help: "Output format.")
     var format: Format = .text
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when an unwaived finding of this severity or worse exists.")
