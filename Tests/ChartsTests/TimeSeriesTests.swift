@@ -75,6 +75,12 @@ import Formatting
     #expect(!flat.contains("nan"))
     let nan = log(makeSparkline(id: "n", values: [.nan, 1, .infinity, 2], value: .count, format: enF))
     #expect(!nan.contains("nan"))
+    // Two points (the stale share: previous and current period only): a 0.1-point change from 20.9%
+    // stays a small step, not a fall from the top to the bottom (y 5 to 28 before). The plot spans
+    // y 5...28 (23 px) from 0 at the bottom to 0.209 at the top, so 0.208 sits 23 x 0.001 / 0.209
+    // = 0.11 px lower; x 3...113 over 26 periods puts the 25th at 3 + 24/25 x 110 = 108.6.
+    let two = log(makeSparkline(id: "t", values: Array(repeating: nil, count: 24) + [0.209, 0.208], value: .percent, format: enF))
+    #expect(two.contains("strokePath #595959 w=1.5 108.6,5 113,5.11\n"), "\(two)")
     let r = sparkline(id: "sp", values: [1, 2, 3], value: .money, format: ruF)
     #expect(r.width == 120 && r.height == 32 && r.altText.contains("₽"))
 }

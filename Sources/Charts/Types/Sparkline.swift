@@ -2,7 +2,9 @@ import Formatting
 
 /// A word-sized trend line (about 120x32): no axes, the last point marked in blue, the minimum
 /// and maximum hinted with small grey dots. The y range spans the data (a sparkline shows shape,
-/// not magnitude; the number it accompanies is printed beside it).
+/// not magnitude; the number it accompanies is printed beside it). Fewer than three points have
+/// no shape to show, and spanning their own range would draw any change, 0.1 points or 10, from
+/// the bottom to the top: their y range reaches zero instead, so a change shows at its size.
 public func sparkline(id: String, values: [Double?], value: ValueKind, format: NumberFormat) -> RenderedChart {
     makeSparkline(id: id, values: values, value: value, format: format).render()
 }
@@ -25,10 +27,11 @@ public func makeSparkline(id: String, values: [Double?], value: ValueKind, forma
     let rows = vals.enumerated().map { i, v in [String(i - n + 1), v.map { value.label($0, f) } ?? NumberFormat.missing] }
     return Chart(id: id, size: size, title: nil, subtitle: nil, altText: alt,
                  table: ChartTable(headers: [s.period, s.value], rows: rows)) { area, canvas in
-        guard let (lo, hi) = LinearScale.extent(present) else {
+        guard var (lo, hi) = LinearScale.extent(present) else {
             drawNoData(canvas, in: area, locale: f.locale)
             return
         }
+        if present.count < 3 { (lo, hi) = (min(lo, 0), max(hi, 0)) }
         let plot = area.inset(top: 3, left: 1, bottom: 3, right: 5)
         let y = lo == hi ? LinearScale(domain: (lo - 1, hi + 1), range: (plot.maxY, plot.y))
                          : LinearScale(domain: (lo, hi), range: (plot.maxY, plot.y))
