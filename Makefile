@@ -3,7 +3,7 @@
 #   make test   runs the whole test suite
 # Each installs the apt packages it needs when they are missing.
 
-APT_PACKAGES := libsqlite3-dev libcairo2-dev libphonenumber-dev libidn2-dev libpq-dev fonts-dejavu-core sqlite3 e2fsprogs poppler-utils
+APT_PACKAGES := libsqlite3-dev libssl-dev libcairo2-dev libphonenumber-dev libidn2-dev libpq-dev fonts-dejavu-core sqlite3 e2fsprogs poppler-utils
 BENCH_PACKAGES := time
 # The browser checks (Tests/BrowserTests) drive Debian's headless Chromium over the DevTools pipe.
 BROWSER_PACKAGES := chromium

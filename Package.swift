@@ -13,7 +13,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
@@ -25,8 +24,9 @@ let package = Package(
         .executableTarget(name: "chart-gallery", dependencies: ["Charts", "Formatting"]),
         .executableTarget(name: "chart-bench", dependencies: ["Charts", "Formatting"]),
         .systemLibrary(name: "CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "CRMData", dependencies: [
-            "Formatting", "CLibpq",
+            "Formatting", "CLibpq", "CCrypto",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -49,7 +49,6 @@ let package = Package(
         .target(name: "Site", dependencies: [
             "CRMData", "Reports", "Results", "Audits", "Charts", "Formatting",
             .product(name: "Mustache", package: "swift-mustache"),
-            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "DatasetImport", dependencies: [

@@ -1,5 +1,4 @@
 import CRMData
-import Crypto
 import Foundation
 
 /// What a report was made from, named in every footer and in report.json:
@@ -24,7 +23,7 @@ public struct Provenance: Sendable {
         _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
         let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 << 20, alignment: 64)
         defer { block.deallocate() }
-        var hasher = SHA256()
+        let hasher = try SHA256()
         while true {
             let count = read(fd, block.baseAddress, block.count)
             if count == 0 { break }
@@ -32,12 +31,12 @@ public struct Provenance: Sendable {
                 if errno == EINTR { continue }
                 throw failure()
             }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: block[..<count]))
+            try hasher.update(UnsafeRawBufferPointer(rebasing: block[..<count]))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return try hasher.hexDigest()
     }
 
-    public static func sha256(of text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    public static func sha256(of text: String) throws -> String {
+        try SHA256.hex(of: text.utf8)
     }
 }

@@ -58,7 +58,7 @@ public struct ReportRun {
             reader.contactsRead = { early.start($0) }
             let snapshot = try reader.read()
             let provenance = Provenance(asOf: CivilDate.iso(resolved.asOfDay), timezone: config.timezone,
-                                        configHash: Provenance.sha256(of: config.canonicalText),
+                                        configHash: try Provenance.sha256(of: config.canonicalText),
                                         databaseSHA256: try await hashing.value ?? snapshot.sourceIdentity ?? "")
             return (snapshot, provenance)
         }
