@@ -41,7 +41,8 @@ enum PostgresFailure {
 
     /// A connection that failed (`PQstatus` is `CONNECTION_BAD`).
     static func connecting(_ conn: OpaquePointer, _ server: PostgresLocation) -> CRMError {
-        if PQconnectionNeedsPassword(conn) == 1 {
+        // libpq's code for it, and its fixed words (PQnoPasswordSupplied) when the attempt was abandoned.
+        if PQconnectionNeedsPassword(conn) == 1 || errorLine(conn).contains("no password supplied") {
             return CRMError("\(place(server)) asks for a password for user '\(server.user)': set PGPASSWORD or add it to ~/.pgpass")
         }
         return connecting(errorLine(conn), server)
