@@ -12,10 +12,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
-        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
     ],
     targets: [
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
@@ -30,10 +26,6 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            .product(name: "PostgresNIO", package: "postgres-nio"),
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Statistics"),
         .target(name: "Reports", dependencies: ["CRMData", "Formatting", "Statistics"]),
@@ -49,7 +41,6 @@ let package = Package(
         .target(name: "Site", dependencies: [
             "CRMData", "Reports", "Results", "Audits", "Charts", "Formatting",
             .product(name: "Mustache", package: "swift-mustache"),
-            .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "DatasetImport", dependencies: [
             "CRMData", "Formatting",
@@ -73,7 +64,7 @@ let package = Package(
                     exclude: ["Golden"]),  // read from the source folder (#filePath), not bundled
         .testTarget(name: "CLITests", dependencies: ["crm-report", "TestSupport", "DemoData"]),
         .testTarget(name: "BrowserTests", dependencies: ["Site", "CRMData", "Formatting", "DemoData"]),
-        .testTarget(name: "PostgresTests", dependencies: ["CRMData", "Site", "DemoData", "TestSupport"]),
+        .testTarget(name: "PostgresTests", dependencies: ["crm-report", "CRMData", "Site", "DemoData", "TestSupport"]),
         .testTarget(name: "DatasetImportTests", dependencies: ["DatasetImport", "Reports", "CRMData", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6],

@@ -87,7 +87,7 @@ public enum ConfigFile {
         }
 
         mutating func apply(_ root: Node, to c: inout ReportConfig) throws {
-            let top = ["db", "schema", "out", "as_of", "period", "locale", "currency", "timezone", "show_pii", "fail_on", "busy_timeout_seconds", "site_url",
+            let top = ["db", "schema", "out", "as_of", "period", "locale", "currency", "timezone", "show_pii", "fail_on", "busy_timeout_seconds", "statement_timeout_seconds", "site_url",
                        "funnel", "cohorts", "rfm", "campaigns", "stale", "consent"]
             for (key, value) in try mapping(root, "(top level)") {
                 switch key {
@@ -113,6 +113,7 @@ public enum ConfigFile {
                 case "show_pii": c.showPII = try bool(value, key)
                 case "fail_on": c.failOn = try choice(value, key, ReportConfig.FailOn.self)
                 case "busy_timeout_seconds": c.busyTimeoutSeconds = try int(value, key, min: 0, max: 3600)
+                case "statement_timeout_seconds": c.statementTimeoutSeconds = try int(value, key, min: 1, max: 86400)
                 case "site_url":
                     let s = try string(value, key)
                     guard let url = ReportConfig.siteURL(s) else { throw fail(key, ReportConfig.siteURLProblem(s)) }

@@ -23,6 +23,10 @@ public struct ReportConfig: Sendable, Equatable {
     /// How long to wait for a writer's lock on the database, and to keep retrying a database that
     /// keeps changing, before exit 2. Not in `canonicalText`: it never changes a number.
     public var busyTimeoutSeconds: Int = 30
+    /// PostgreSQL: seconds one statement may run on the server (its `statement_timeout`), and so
+    /// the longest the client waits for the server to send anything (plus 5 s) before exit 3.
+    /// Not in `canonicalText`: it never changes a number.
+    public var statementTimeoutSeconds: Int = 300
     /// Where the site is served (`https://reports.example.com/crm/`), so the e-mail edition links
     /// to the pages from a mail client; nil: relative links. Not in `canonicalText`: no number depends on it.
     public var siteURL: String?

@@ -43,7 +43,8 @@ struct RowCursor {
         case SQLITE_NULL: return .null
         default:
             guard let t = text(i) else { return .null }
-            guard let d = Double(String(decoding: t, as: UTF8.self).trimmingSpaces), d.isFinite else { return .invalid }
+            // Double(String) stops at a NUL (C's strtod): "7\0" is no number, not 7.
+            guard !t.contains(0), let d = Double(String(decoding: t, as: UTF8.self).trimmingSpaces), d.isFinite else { return .invalid }
             return .value(d)
         }
     }

@@ -15,6 +15,9 @@ public struct SnapshotReader {
     public var contactsRead: (@Sendable (ContactTable) -> Void)?
     /// Seconds to wait for a writer's lock, and to keep retrying a changing database (config `busy_timeout_seconds`).
     public var busyTimeout: Double = 30
+    /// PostgreSQL: the server's statement timeout and the client's bound on waiting for it
+    /// (config `statement_timeout_seconds`).
+    public var statementTimeout = 300
     /// The PostgreSQL schema that holds the contract tables (`--schema`); SQLite has none.
     public var schema = "public"
 
@@ -115,7 +118,8 @@ public struct SnapshotReader {
     /// read before and after both transactions have taken their snapshot, tells whether anything
     /// was committed in between; if so, the attempt is abandoned and made again.
     public func read() throws -> Snapshot {
-        if case .postgres(let server) = try DatabaseLocation(path) {
+        if case .postgres(var server) = try DatabaseLocation(path) {
+            server.statementTimeoutSeconds = statementTimeout
             return try PostgresSnapshotReader(location: server, schema: schema, asOf: asOf, zone: zone, progress: progress,
                                               contactsRead: contactsRead).read()
         }

@@ -163,6 +163,7 @@ public struct ResolvedRun: Sendable {
         if !DatabaseLocation.isPostgres(dbPath) { try SnapshotReader.checkFile(path: dbPath) }
         var reader = SnapshotReader(path: dbPath, asOf: asOf, zone: zone)
         reader.busyTimeout = Double(config.busyTimeoutSeconds)
+        reader.statementTimeout = config.statementTimeoutSeconds
         reader.schema = config.schema
         reader.progress = { table in progress("reading \(table) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)") }
         return reader

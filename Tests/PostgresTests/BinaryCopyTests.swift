@@ -141,9 +141,8 @@ struct LibpqScanTests {
             INSERT INTO \(schema).t VALUES (1, 2.5, 'a'), (NULL, NULL, NULL), (-3, -0.25, ''), (4, 1e300, '  '), (5, 0, 'Ölgä'), (6, 0, E'x\\001y');
             """)
         let location = try TestServer.location()
-        let session = try PostgresSession.connect(location, passwords: TestServer.passwords, purpose: .read)
-        defer { session.close() }
-        let catalog = try PostgresCatalog(session: session, schema: schema)
+        let session = try LibpqConnection.connect(location, passwords: TestServer.passwords, purpose: .read)
+        let catalog = try PostgresCatalog(connection: session, schema: schema)
         let c = try LibpqConnection.connect(location, passwords: TestServer.passwords, purpose: .read)
         var source = PostgresTableSource(connection: c, catalog: catalog)
         source.batchRows = 2   // several batches, the last one short
@@ -160,7 +159,7 @@ struct LibpqScanTests {
         // The row-count hint is the planner's estimate: none before ANALYZE, the rows after it.
         #expect(source.rowCountHint(of: "t") == nil)
         try TestServer.psql("ANALYZE \(schema).t")
-        let analyzed = PostgresTableSource(connection: c, catalog: try PostgresCatalog(session: session, schema: schema))
+        let analyzed = PostgresTableSource(connection: c, catalog: try PostgresCatalog(connection: session, schema: schema))
         #expect(analyzed.rowCountHint(of: "t") == 6)
         // The connection is ready for the next statement after a scan.
         #expect(try c.value("SELECT 1") == "1")

@@ -41,12 +41,69 @@ struct DatabaseLocationTests {
         }
     }
 
+    @Test("port 99999, a '/' in the database name, a repeated parameter: one clear line each (issue 19, item 8)")
+    func unclearURLs() throws {
+        for (url, words) in [("postgresql://u@h:99999/db", "port 99999 is out of range: a TCP port is a number from 1 to 65535"),
+                             ("postgresql://u@h/cr/m", "the database name 'cr/m' holds a '/'"),
+                             ("postgresql://u@h/db?sslmode=require&sslmode=disable", "parameter 'sslmode' is given twice"),
+                             ("postgresql://u@h/db?connect_timeout=5&connect_timeout=6", "parameter 'connect_timeout' is given twice"),
+                             ("postgresql://u@h/db?keepalives_idle=soon", "keepalives_idle must be a whole number from 0 to 86400")] {
+            do {
+                _ = try PostgresLocation(url: url)
+                Issue.record("\(url) was accepted")
+            } catch let e as CRMError {
+                #expect(e.kind == .badInput && e.message.contains(words), "\(e.message)")
+            }
+        }
+        // %2F is a '/' inside the name (PostgreSQL allows one), kept through `url`.
+        let slash = try PostgresLocation(url: "postgresql://u@h/cr%2Fm")
+        #expect(slash.database == "cr/m" && slash.url == "postgresql://u@h:5432/cr%2Fm?sslmode=prefer")
+        #expect(try PostgresLocation(url: slash.url) == slash)
+    }
+
+    @Test("libpq's timeout and keepalive parameters pass through the URL to libpq; connect_timeout defaults to 15 s")
+    func passedOn() throws {
+        let l = try PostgresLocation(url: "postgresql://u@h/db?connect_timeout=3&keepalives_idle=20&sslmode=disable")
+        #expect(l.connectTimeout == 3 && l.options == ["connect_timeout": "3", "keepalives_idle": "20"])
+        #expect(try PostgresLocation(url: l.url) == l)
+        let keys = Dictionary(LibpqConnection.parameters(l, password: nil, purpose: .read), uniquingKeysWith: { _, last in last })
+        #expect(keys["keepalives_idle"] == "20" && keys["keepalives"] == "1" && keys["keepalives_count"] == "3")
+        #expect(keys["options"]?.contains("-c statement_timeout=300000") == true)
+        #expect(try PostgresLocation(url: "postgresql://u@h/db").connectTimeout == 15)
+    }
+
+    @Test("a password file group or others may read is not used, with one warning line, as libpq does (issue 19, item 8)")
+    func openPasswordFile() throws {
+        let home = try ScratchFolder.make("crm-pgpass-open")
+        let file = home.appendingPathComponent(".pgpass")
+        try "*:*:*:*:secret\n".write(to: file, atomically: true, encoding: .utf8)
+        let l = PostgresLocation(user: "u", host: "h", database: "crm")
+        let warnings = Lines()
+        for (mode, password, warned) in [(0o644, nil, 1), (0o640, nil, 1), (0o600, "secret", 0), (0o400, "secret", 0)] as [(Int, String?, Int)] {
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file.path)
+            let before = warnings.all.count
+            #expect(PasswordSource(environment: [:], home: home.path, warn: { warnings.add($0) }).password(for: l) == password, "\(String(mode, radix: 8))")
+            #expect(warnings.all.count - before == warned)
+        }
+        #expect(warnings.all.first == "warning: password file \(file.path) has group or world access, so it is not used (as libpq does); "
+            + "permissions should be u=rw (0600) or less: chmod 600 \(file.path)")
+        #expect(!warnings.all.joined().contains("secret"))
+    }
+
+    final class Lines: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [String] = []
+        func add(_ line: String) { lock.lock(); defer { lock.unlock() }; lines.append(line) }
+        var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
+    }
+
     @Test("PGPASSWORD first, then the first matching ~/.pgpass line, with * and escaped colons")
     func passwords() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("crm-pgpass-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }
         try "h:5432:other:u:no\n*:5432:crm:u:pa\\:ss\n*:*:*:*:fallback\n".write(to: home.appendingPathComponent(".pgpass"), atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: home.appendingPathComponent(".pgpass").path)
         let l = PostgresLocation(user: "u", host: "h", database: "crm")
         #expect(PasswordSource(environment: [:], home: home.path).password(for: l) == "pa:ss")
         #expect(PasswordSource(environment: [:], home: home.path).password(for: PostgresLocation(user: "v", host: "x", database: "y")) == "fallback")

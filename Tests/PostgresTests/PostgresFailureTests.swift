@@ -70,6 +70,7 @@ struct PostgresFailureTests {
         let l = try TestServer.location()
         let file = db.folder.appendingPathComponent("pgpass")
         try "# a comment\nother:1:*:*:nope\n\(l.host):\(l.port):*:\(l.user):\(TestServer.password)\n".write(to: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
         let snapshot = try Self.read(l, schema: schema, passwords: PasswordSource(environment: ["PGPASSFILE": file.path], home: "/nonexistent"))
         #expect(snapshot.contacts.id.count == 2)
     }
@@ -153,8 +154,7 @@ struct PostgresFailureTests {
 
     @Test("the read session is read-only, named crm-report, with a statement timeout")
     func gentleSession() throws {
-        let session = try PostgresSession.connect(try TestServer.location(), passwords: TestServer.passwords, purpose: .read)
-        defer { session.close() }
+        let session = try LibpqConnection.connect(try TestServer.location(), passwords: TestServer.passwords, purpose: .read)
         #expect(try session.value("SHOW default_transaction_read_only") == "on")
         #expect(try session.value("SHOW application_name") == "crm-report")
         #expect(try session.value("SHOW statement_timeout") == "5min")
@@ -170,7 +170,7 @@ struct PostgresFailureTests {
         let db = try PostgresEqualityTests.mixedFixture()
         let schema = try await TestServer.load(db.path, label: "back")
         let back = db.folder.appendingPathComponent("back.sqlite").path
-        let counts = try await DatabaseCopy.copy(from: try TestServer.location().url, to: back, schema: schema, passwords: TestServer.passwords)
+        let counts = try DatabaseCopy.copy(from: try TestServer.location().url, to: back, schema: schema, passwords: TestServer.passwords)
         #expect(counts["orders"] == 59)
         let original = try await TestServer.report(db: db.path, asOf: Self.asOf)
         let copied = try await TestServer.report(db: back, asOf: Self.asOf)

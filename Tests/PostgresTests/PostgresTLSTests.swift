@@ -5,7 +5,7 @@ import TestSupport
 
 /// The TLS modes against the test server's throw-away CA (scripts/with-postgres.sh): its
 /// certificate names localhost only, and the role crm_tls may connect over TLS only. Each read
-/// goes through both drivers (postgres-nio for the catalog, libpq for the COPY scans).
+/// opens three libpq connections (the catalog and snapshot, two COPY scans), all in the URL's TLS mode.
 @Suite("PostgreSQL source: TLS", .serialized, .enabled(if: TestServer.available && TestServer.ca != nil,
                                                         "no TLS on the test server (CRM_TEST_PG_CA is unset)"))
 struct PostgresTLSTests {

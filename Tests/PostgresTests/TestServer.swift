@@ -55,7 +55,7 @@ enum TestServer {
     /// Copies a SQLite file into a fresh schema of the test server and returns the schema.
     static func load(_ path: String, label: String) async throws -> String {
         let schema = freshSchema(label)
-        _ = try await DatabaseCopy.copy(from: path, to: try location().url, schema: schema, passwords: passwords)
+        _ = try DatabaseCopy.copy(from: path, to: try location().url, schema: schema, passwords: passwords)
         return schema
     }
 

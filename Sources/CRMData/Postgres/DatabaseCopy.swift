@@ -9,14 +9,16 @@ import Foundation
 /// matching PostgreSQL type (bigint, double precision, text); one that holds anything else (a
 /// CRM's typo in an amount) stays text, so the bad value arrives as bad as it left.
 public enum DatabaseCopy {
-    /// Copies and returns the rows copied per table.
-    public static func copy(from source: String, to target: String, schema: String = "public",
-                            passwords: PasswordSource = PasswordSource()) async throws -> [String: Int] {
+    /// Copies and returns the rows copied per table. All or nothing: a copy that fails or is
+    /// killed leaves no target (or the old one), never part of one. `force`: an existing target
+    /// (a SQLite file, the contract tables in a schema that holds tables) is replaced, else refused.
+    public static func copy(from source: String, to target: String, schema: String = "public", force: Bool = false,
+                            passwords: PasswordSource = PasswordSource()) throws -> [String: Int] {
         switch (try DatabaseLocation(source), try DatabaseLocation(target)) {
         case (.sqlite(let path), .postgres(let server)):
-            return try await SQLiteToPostgres(path: path, server: server, schema: schema, passwords: passwords).run()
+            return try SQLiteToPostgres(path: path, server: server, schema: schema, passwords: passwords, force: force).run()
         case (.postgres(let server), .sqlite(let path)):
-            return try PostgresToSQLite(server: server, schema: schema, path: path, passwords: passwords).run()
+            return try PostgresToSQLite(server: server, schema: schema, path: path, passwords: passwords, force: force).run()
         case (.sqlite, .sqlite):
             throw CRMError("copy: both ends are SQLite files; one of --from and --to must be a postgresql:// URL (or use cp)")
         case (.postgres, .postgres):

@@ -39,7 +39,7 @@ enum PostgresColumns {
     /// A value that cannot be converted is never converted by the server (that would fail the
     /// whole read): such a column comes as text, and a cell that does not parse is a bad row.
     static func select(_ column: String, type: String, want: Want) -> (sql: String, wire: Wire) {
-        let c = PostgresSession.quote(column)
+        let c = PostgresSQL.quote(column)
         switch want {
         case .integer where integerTypes.contains(type): return ("\(c)::int8", .int8)
         case .number where integerTypes.contains(type) || floatTypes.contains(type): return ("\(c)::float8", .float8)

@@ -4,9 +4,9 @@ import Foundation
 /// SQLite file: the same contract check, the same generic reader and table descriptions, the
 /// same split of the tables over two connections.
 ///
-/// All reads see one snapshot: the first connection (postgres-nio) opens a `REPEATABLE READ READ
+/// All reads see one snapshot: the first connection opens a `REPEATABLE READ READ
 /// ONLY` transaction, exports its snapshot (`pg_export_snapshot()`) and checks the catalog; two
-/// libpq connections, one a share, join it (`SET TRANSACTION SNAPSHOT`) before either reads a
+/// more connections, one per share, join it (`SET TRANSACTION SNAPSHOT`) before either reads a
 /// row, and scan their tables with binary COPY. The first stays open, its transaction holding the
 /// snapshot, until both shares are done. Nothing is written, no temporary table is made.
 struct PostgresSnapshotReader {
@@ -34,13 +34,12 @@ struct PostgresSnapshotReader {
     static let begin = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 
     func read() throws -> Snapshot {
-        let a = try PostgresSession.connect(location, passwords: passwords, purpose: .read)
-        defer { a.close() }
+        let a = try LibpqConnection.connect(location, passwords: passwords, purpose: .read)
         try a.execute(Self.begin)
         // The transaction's first query takes its snapshot; the identity names that snapshot.
         let exported = try a.value("SELECT pg_export_snapshot()") ?? ""
         let identity = "PostgreSQL \(try a.value("SHOW server_version") ?? "?"), snapshot \(try a.value("SELECT txid_current_snapshot()::text") ?? "?")"
-        let catalog = try PostgresCatalog(session: a, schema: schema)
+        let catalog = try PostgresCatalog(connection: a, schema: schema)
         let check = try catalog.check(user: location.user)
 
         let shareA = try LibpqConnection.joining(snapshot: exported, location, passwords: passwords)

@@ -1,15 +1,19 @@
 import Foundation
 import GRDB
 import GRDBSQLite
-import NIOCore
-import PostgresNIO
 
 /// `copy` from a SQLite file into an empty PostgreSQL schema, streamed with `COPY ... FROM STDIN`.
+///
+/// All or nothing: the schema, the tables and their rows are made in one transaction, committed
+/// only when every table is complete; a copy that fails or is killed (the server rolls back when
+/// the connection goes) leaves the schema as it was. A schema that already holds tables or
+/// views is refused; `force` replaces the contract tables in it instead (in the same transaction).
 struct SQLiteToPostgres {
     let path: String
     let server: PostgresLocation
     let schema: String
     let passwords: PasswordSource
+    var force = false
 
     /// A table to copy: its contract columns present in the file, with the PostgreSQL type each gets.
     struct Plan {
@@ -17,23 +21,32 @@ struct SQLiteToPostgres {
         var columns: [(name: String, type: String)]
     }
 
-    func run() async throws -> [String: Int] {
+    func run() throws -> [String: Int] {
         let plans = try self.plans()
-        let session = try PostgresSession.connect(server, passwords: passwords, purpose: .write)
-        defer { session.close() }
-        let q = PostgresSession.quote
-        try session.execute("CREATE SCHEMA IF NOT EXISTS \(q(schema))")
-        try session.execute("SET search_path TO \(q(schema))")
-        let existing = try PostgresCatalog(session: session, schema: schema)
-        if let clash = plans.first(where: { existing.relations[$0.table] != nil }) {
-            throw CRMError("copy: table '\(schema).\(clash.table)' already exists at \(server); copy fills only an empty schema (see --schema)")
+        let session = try LibpqConnection.connect(server, passwords: passwords, purpose: .write)
+        let q = PostgresSQL.quote
+        try session.execute("BEGIN")
+        if try session.value("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema]) != nil {
+            let existing = try PostgresCatalog(connection: session, schema: schema)
+            if force {
+                for table in SchemaContract.v1.tables {
+                    if existing.relations[table.name] != nil { try session.execute(existing.drop(table.name)) }
+                }
+            } else if let first = existing.relations.values.map(\.name).min() {
+                throw CRMError("copy: schema '\(schema)' at \(server) is not empty (it holds '\(first)'); "
+                    + "copy fills only an empty schema (see --schema), or --force replaces the contract tables in it")
+            }
+        } else {
+            try session.execute("CREATE SCHEMA \(q(schema))")
         }
+        try session.execute("SET LOCAL search_path TO \(q(schema))")
         var counts: [String: Int] = [:]
         for plan in plans {
             try session.execute("CREATE TABLE \(q(plan.table)) (\(plan.columns.map { "\(q($0.name)) \($0.type)" }.joined(separator: ", ")))")
-            counts[plan.table] = try await load(plan, into: session)
+            counts[plan.table] = try load(plan, into: session)
         }
         try session.execute("ANALYZE")
+        try session.execute("COMMIT")
         return counts
     }
 
@@ -60,21 +73,22 @@ struct SQLiteToPostgres {
 
     /// Streams one table's rows in COPY's text format, in the file's order (rowid order), so the
     /// server's scan returns them in the same order as SQLite's.
-    private func load(_ plan: Plan, into session: PostgresSession) async throws -> Int {
+    private func load(_ plan: Plan, into session: LibpqConnection) throws -> Int {
         let scan = try RawSQLiteScan(path: path, sql: "SELECT \(plan.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")) FROM \"\(plan.table)\"")
         var rows = 0
-        try await session.connection.copyFrom(table: plan.table, columns: plan.columns.map(\.name), logger: PostgresSession.logger) { writer in
-            var buffer = ByteBuffer()
+        let columns = plan.columns.map { PostgresSQL.quote($0.name) }.joined(separator: ", ")
+        try session.copyIn("COPY \(PostgresSQL.quote(plan.table)) (\(columns)) FROM STDIN", table: plan.table) { send in
+            var buffer: [UInt8] = []
             buffer.reserveCapacity(1 << 20)
             while try scan.step() {
                 scan.encodeRow(into: &buffer, width: plan.columns.count)
                 rows += 1
-                if buffer.readableBytes >= 1 << 20 {
-                    try await writer.write(buffer)
-                    buffer.clear()
+                if buffer.count >= 1 << 20 {
+                    try send(buffer)
+                    buffer.removeAll(keepingCapacity: true)
                 }
             }
-            if buffer.readableBytes > 0 { try await writer.write(buffer) }
+            if !buffer.isEmpty { try send(buffer) }
         }
         return rows
     }
@@ -113,32 +127,19 @@ final class RawSQLiteScan {
 
     /// The row as one line of COPY's text format: tab-separated, `\N` for NULL, backslash escapes.
     /// A REAL is written with Swift's shortest exact digits, so the server's double is SQLite's double.
-    func encodeRow(into buffer: inout ByteBuffer, width: Int) {
+    func encodeRow(into buffer: inout [UInt8], width: Int) {
         for i in 0..<Int32(width) {
-            if i > 0 { buffer.writeInteger(UInt8(0x09)) }
+            if i > 0 { buffer.append(0x09) }
             switch sqlite3_column_type(stmt, i) {
-            case SQLITE_NULL: buffer.writeStaticString("\\N")
-            case SQLITE_INTEGER: buffer.writeString(String(sqlite3_column_int64(stmt, i)))
-            case SQLITE_FLOAT: buffer.writeString(Self.text(sqlite3_column_double(stmt, i)))
+            case SQLITE_NULL: buffer.append(contentsOf: [0x5C, 0x4E])   // \N
+            case SQLITE_INTEGER: buffer.append(contentsOf: String(sqlite3_column_int64(stmt, i)).utf8)
+            case SQLITE_FLOAT: buffer.append(contentsOf: Self.text(sqlite3_column_double(stmt, i)).utf8)
             default:
-                guard let p = sqlite3_column_text(stmt, i) else { buffer.writeStaticString("\\N"); continue }
-                let bytes = UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(stmt, i)))
-                guard bytes.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
-                    buffer.writeBytes(bytes)
-                    continue
-                }
-                for c in bytes {
-                    switch c {
-                    case 0x5C: buffer.writeStaticString("\\\\")
-                    case 0x09: buffer.writeStaticString("\\t")
-                    case 0x0A: buffer.writeStaticString("\\n")
-                    case 0x0D: buffer.writeStaticString("\\r")
-                    default: buffer.writeInteger(c)
-                    }
-                }
+                guard let p = sqlite3_column_text(stmt, i) else { buffer.append(contentsOf: [0x5C, 0x4E]); continue }
+                CopyText.append(UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(stmt, i))), to: &buffer)
             }
         }
-        buffer.writeInteger(UInt8(0x0A))
+        buffer.append(0x0A)
     }
 
     /// A double as PostgreSQL reads it back to the same value (Swift prints "inf", PostgreSQL wants "Infinity").
