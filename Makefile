@@ -7,6 +7,8 @@ APT_PACKAGES := libsqlite3-dev libssl-dev libcairo2-dev libphonenumber-dev libid
 BENCH_PACKAGES := time
 # The browser checks (Tests/BrowserTests) drive Debian's headless Chromium over the DevTools pipe.
 BROWSER_PACKAGES := chromium
+# The JUnit test validates --junit's XML against the schema with xmllint.
+TEST_PACKAGES := libxml2-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DB ?= demo.sqlite
 OUT ?= output
@@ -31,6 +33,7 @@ demo: release
 
 # The PostgreSQL tests run against a throw-away local cluster, started and stopped around them.
 test: deps
+	@scripts/apt-ensure.sh $(TEST_PACKAGES)
 	@timeout 900 scripts/apt-ensure.sh $(BROWSER_PACKAGES) || echo "chromium could not be installed: the browser checks will be skipped"
 	swift build --build-tests
 	scripts/with-postgres.sh swift test --skip-build --disable-xctest

@@ -87,7 +87,7 @@ public enum ConfigFile {
         }
 
         mutating func apply(_ root: Node, to c: inout ReportConfig) throws {
-            let top = ["db", "schema", "out", "as_of", "period", "locale", "currency", "timezone", "show_pii", "fail_on", "busy_timeout_seconds", "statement_timeout_seconds", "site_url",
+            let top = ["db", "schema", "out", "as_of", "period", "locale", "currency", "timezone", "show_pii", "fail_on", "busy_timeout_seconds", "statement_timeout_seconds", "site_url", "junit",
                        "funnel", "cohorts", "rfm", "campaigns", "stale", "consent"]
             for (key, value) in try mapping(root, "(top level)") {
                 switch key {
@@ -112,6 +112,7 @@ public enum ConfigFile {
                     c.timezone = s
                 case "show_pii": c.showPII = try bool(value, key)
                 case "fail_on": c.failOn = try choice(value, key, ReportConfig.FailOn.self)
+                case "junit": c.junit = try string(value, key)
                 case "busy_timeout_seconds": c.busyTimeoutSeconds = try int(value, key, min: 0, max: 3600)
                 case "statement_timeout_seconds": c.statementTimeoutSeconds = try int(value, key, min: 1, max: 86400)
                 case "site_url":
@@ -203,8 +204,14 @@ public enum ConfigFile {
             return out
         }
 
+        /// `skip: [check, ...]`: check ids, sorted and without repeats (the ids are checked against
+        /// the audit's checks when its gate is set up).
+        func checkList(_ node: Node, _ key: String) throws -> [String] {
+            Array(Set(try strings(node, key))).sorted()
+        }
+
         func stale(_ node: Node, _ c: inout ReportConfig) throws {
-            let known = ["verify_days", "default_region", "dormant_days", "role_addresses", "disposable_domains", "severity", "thresholds"]
+            let known = ["verify_days", "default_region", "dormant_days", "role_addresses", "disposable_domains", "severity", "thresholds", "skip"]
             for (k, v) in try mapping(node, "stale") {
                 switch k {
                 case "verify_days": c.staleVerifyDays = try int(v, "stale.verify_days", min: 1, max: 36500)
@@ -232,13 +239,14 @@ public enum ConfigFile {
                 case "disposable_domains": c.staleDisposableDomains = try strings(v, "stale.disposable_domains").map { $0.lowercased() }
                 case "severity": c.staleSeverity = try severities(v, "stale.severity")
                 case "thresholds": c.staleThresholds = try thresholds(v, "stale.thresholds")
+                case "skip": c.staleSkip = try checkList(v, "stale.skip")
                 default: throw unknown("stale.\(k)", known)
                 }
             }
         }
 
         func consent(_ node: Node, _ c: inout ReportConfig) throws {
-            let known = ["grace_days", "reconfirm_days", "min_age", "erasure_days", "waivers", "severity", "thresholds"]
+            let known = ["grace_days", "reconfirm_days", "min_age", "erasure_days", "waivers", "severity", "thresholds", "skip"]
             for (k, v) in try mapping(node, "consent") {
                 switch k {
                 case "grace_days": c.consentGraceDays = try int(v, "consent.grace_days", min: 0, max: 365)
@@ -248,6 +256,7 @@ public enum ConfigFile {
                 case "waivers": c.consentWaivers = try string(v, "consent.waivers")
                 case "severity": c.consentSeverity = try severities(v, "consent.severity")
                 case "thresholds": c.consentThresholds = try thresholds(v, "consent.thresholds")
+                case "skip": c.consentSkip = try checkList(v, "consent.skip")
                 default: throw unknown("consent.\(k)", known)
                 }
             }
@@ -283,6 +292,8 @@ extension ReportConfig {
         lines.append("consent.thresholds: \(thresholds(consentThresholds))")
         // Only when set, so the hash of every configuration written before this setting existed stays the same.
         if !staleThresholds.isEmpty { lines.append("stale.thresholds: \(thresholds(staleThresholds))") }
+        if !staleSkip.isEmpty { lines.append("stale.skip: \(list(staleSkip))") }
+        if !consentSkip.isEmpty { lines.append("consent.skip: \(list(consentSkip))") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -56,6 +56,8 @@ public struct ReportConfig: Sendable, Equatable {
     public var staleDisposableDomains: [String] = []
     public var staleSeverity: [String: String] = [:]
     public var staleThresholds: [String: Threshold] = [:]
+    /// Checks allowed not to run (their tables absent) without failing `--fail-on`.
+    public var staleSkip: [String] = []
 
     // Consent
     public var consentGraceDays: Int = 0
@@ -65,6 +67,11 @@ public struct ReportConfig: Sendable, Equatable {
     public var consentWaivers: String?
     public var consentSeverity: [String: String] = [:]
     public var consentThresholds: [String: Threshold] = [:]
+    /// Checks allowed not to run (their tables absent) without failing `--fail-on`.
+    public var consentSkip: [String] = []
+
+    /// `--junit FILE`: the gate's verdict as JUnit XML.
+    public var junit: String?
 
     public init() {}
 }

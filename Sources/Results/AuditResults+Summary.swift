@@ -14,7 +14,8 @@ extension AuditResults {
             out = out.replacing(.staleShare, with: SummaryReport.threePoints(
                 current: st.share.current.share, previous: st.share.previous.share, yearAgo: st.share.yearAgo.share, yearShift: yearShift))
         }
-        guard let c = consent?.audit else { return out }
+        // Both tables, as before the audit ran with one of them: the figures need every message check and the consent states.
+        guard let c = consent?.audit, s.has("consents"), s.has("messages") else { return out }
         // Violations per period of the trend, and for the year-ago period.
         let periods = summary.seriesPeriods
         let violations = periods.map { Optional(Double(c.violations(sentFrom: $0.start(zone), to: $0.end(zone)))) }

@@ -33,22 +33,33 @@ public struct ComputedReport: Sendable {
     }
 }
 
-/// The audits' results; an audit that did not run is nil (the consent audit without
-/// `consents` or `messages`).
+/// The audits' results (nil only where a caller left an audit out; a run computes both, the
+/// consent audit with its checks whose tables are absent listed as not run), the settings in
+/// force and the gate's verdict.
 public struct AuditResults: Sendable {
     public var stale: StaleAuditResult?
     public var consent: ConsentAuditResult?
-    public init(stale: StaleAuditResult? = nil, consent: ConsentAuditResult? = nil) {
+    /// The settings in force (nil where a caller left them out).
+    public var settings: AuditSettings?
+    public init(stale: StaleAuditResult? = nil, consent: ConsentAuditResult? = nil, settings: AuditSettings? = nil) {
         self.stale = stale
         self.consent = consent
+        self.settings = settings
     }
 
-    /// Whether `--fail-on` makes the run exit 1, and why: unwaived findings at or above it,
-    /// beyond their thresholds, in either audit.
+    /// Whether `--fail-on` makes the run exit 1, and why: open findings at or above it, beyond
+    /// their thresholds, and checks that could not run and are not skipped, in either audit.
     public func gate(failOn: Severity) -> GateOutcome {
-        let stale = Gate.evaluate(self.stale?.tallies ?? [], failOn: failOn)
-        return consent.map { stale.merging($0.audit.gate(failOn: failOn)) } ?? stale
+        Gate.evaluate(tallies.flatMap(\.tallies), failOn: failOn)
     }
+
+    /// Each audit's checks for the gate: stale_contacts, then consent.
+    public var tallies: [(audit: String, tallies: [CheckTally])] {
+        [("stale_contacts", stale?.tallies ?? []), ("consent", consent?.audit.tallies ?? [])]
+    }
+
+    /// The gate's verdict at the run's `--fail-on` (not gated without one).
+    public var verdict: GateVerdict { GateVerdict(failOn: settings?.failOn, audits: tallies) }
 }
 
 extension ReportConfig.FailOn {

@@ -19,7 +19,7 @@ public enum ReportComputation {
         async let rfm = RFMReport.compute(s, config: config, period: period)
         async let campaigns = CampaignReport.compute(s, config: config, period: period)
         let dataQuality = DataQualityReport(s)
-        let audits = AuditResults(stale: await stale, consent: await consent)
+        let audits = AuditResults(stale: await stale, consent: await consent, settings: gating.settings)
         let filled = audits.summaryFigures(await summary, snapshot: s)
         return await ComputedReport(period: period, asOf: s.asOf, zone: s.zone, summary: filled, funnel: funnel,
                                     cohorts: cohorts, rfm: rfm, campaigns: campaigns, dataQuality: dataQuality,
@@ -35,22 +35,29 @@ public struct AuditGating: Sendable {
     let consentPolicy: GatePolicy
     let staleWaivers: [Waiver]
     let consentWaivers: [Waiver]
+    /// The settings in force, for the pages and report.json.
+    public let settings: AuditSettings
 
+    /// Throws for a check id the tool does not know anywhere in the config or the waiver file.
     public init(_ config: ReportConfig) throws {
-        stalePolicy = try StaleAuditResult.policy(config)
-        consentPolicy = try GatePolicy.consent(config)
+        let stalePolicy = try StaleAuditResult.policy(config), consentPolicy = try GatePolicy.consent(config)
+        self.stalePolicy = stalePolicy
+        self.consentPolicy = consentPolicy
         let waivers = try config.consentWaivers.map { try WaiverFile.load(path: $0) } ?? []
-        let consentChecks = Set(ConsentChecks.descriptions.map(\.identifier))
-        consentWaivers = waivers.filter { consentChecks.contains($0.key.check) }
-        staleWaivers = waivers.filter { !consentChecks.contains($0.key.check) }
+        var subjects = ConsentChecks.subjects
+        for c in StaleChecks.all { subjects[c.identifier] = .contact }
+        try WaiverFile.checkKeys(waivers, subjects: subjects, source: config.consentWaivers ?? "waivers")
+        consentWaivers = waivers.filter { consentPolicy.knows($0.key.check) }
+        staleWaivers = waivers.filter { stalePolicy.knows($0.key.check) }
+        settings = AuditSettings(config: config, consent: consentPolicy, stale: stalePolicy)
     }
 
     public func stale(_ s: Snapshot, config: ReportConfig, period: ReportPeriod, early: EarlyValidation? = nil) -> StaleAuditResult {
         StaleAuditResult.compute(s, config: config, period: period, policy: stalePolicy, waivers: staleWaivers, early: early)
     }
 
-    /// nil without `consents` or `messages`.
-    public func consent(_ s: Snapshot, config: ReportConfig) -> ConsentAuditResult? {
-        ConsentAudit(snapshot: s, config: config, policy: consentPolicy, waivers: consentWaivers).map { ConsentAuditResult($0, snapshot: s) }
+    /// The checks whose tables exist run; the others are listed as not run.
+    public func consent(_ s: Snapshot, config: ReportConfig) -> ConsentAuditResult {
+        ConsentAuditResult(ConsentAudit(snapshot: s, config: config, policy: consentPolicy, waivers: consentWaivers), snapshot: s)
     }
 }

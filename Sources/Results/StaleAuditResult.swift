@@ -24,8 +24,18 @@ public struct StaleAuditResult: Sendable {
         public var share: Double? { contacts > 0 ? Double(flagged) / Double(contacts) : nil }
     }
 
+    /// One waived finding with its contact and the waiver that accepted it, in the audit's order.
+    public struct Waived: Sendable, Equatable {
+        public let contact: Contact
+        public let check: String
+        public let waiver: Waiver
+    }
+
     public let audit: StaleContactsAudit
+    /// The contacts with at least one open finding, each with its open findings only.
     public let contacts: [Contact]
+    /// The waived findings, apart.
+    public let waived: [Waived]
     public let sources: [Source]
     /// Every finding, one line each: findings/stale-contacts.csv.
     public let rows: [StaleFindingRow]
@@ -34,7 +44,7 @@ public struct StaleAuditResult: Sendable {
     /// The summary's stale share at A, at the previous period's end and at the year-ago period's end.
     public let share: (current: StaleShare, previous: StaleShare, yearAgo: StaleShare)
     /// The waivers of stale findings: which apply, which expired, which match nothing.
-    public let waivers: WaiverMatch
+    public var waivers: WaiverMatch { audit.waivers }
     /// Per check, its unwaived findings against its severity and threshold: what `--fail-on` reads.
     public let tallies: [CheckTally]
     /// Who can be reached on which channel at A (for the consent audit's addressable base).
@@ -43,7 +53,7 @@ public struct StaleAuditResult: Sendable {
     /// The audit's gating settings from `stale.severity` and `stale.thresholds` (a typo is an error).
     static func policy(_ config: ReportConfig) throws -> GatePolicy {
         try GatePolicy(checks: StaleChecks.all.map { type(of: $0).description }, severity: config.staleSeverity,
-                       thresholds: config.staleThresholds, section: "stale")
+                       thresholds: config.staleThresholds, skip: config.staleSkip, section: "stale")
     }
 
     static func compute(_ s: Snapshot, config: ReportConfig, period p: ReportPeriod, policy: GatePolicy,
@@ -53,35 +63,49 @@ public struct StaleAuditResult: Sendable {
         let validation = early?.validation(for: s.contacts) ?? ContactValidation(contacts: s.contacts, settings: settings.validation)
         let auditor = StaleAuditor(snapshot: s, settings: settings, validation: validation)
         let audit = auditor.audit(previousAsOf: StaleAuditor.previousAsOf(s.asOf, period: config.period, zone: zone),
-                                  period: p.start(zone)..<p.end(zone), previousPeriod: p.previous.start(zone)..<p.previous.end(zone))
+                                  period: p.start(zone)..<p.end(zone), previousPeriod: p.previous.start(zone)..<p.previous.end(zone),
+                                  waivers: waivers)
         // The columns as locals: reached through `s` inside the loops, the snapshot was copied per finding.
         let ids = s.contacts.id, sourceCodes = s.contacts.source, sourceNames = s.vocabulary.sources
         let emails = s.contacts.email, phones = s.contacts.phone
+        func contact(_ row: Int, _ checks: [String]) -> Contact {
+            Contact(id: ids[row], source: sourceNames[sourceCodes[row]], email: emails[row], phone: phones[row], checks: checks)
+        }
         var contacts: [Contact] = []
+        var waived: [Waived] = []
         var i = 0
-        let f = audit.findings
+        let f = audit.findings, match = audit.waivers
         while i < f.count {
             let row = Int(f[i].contact)
             var checks: [String] = []
             while i < f.count, Int(f[i].contact) == row {
-                checks.append(f[i].check)
+                if let w = match.waiver(i) {
+                    waived.append(Waived(contact: contact(row, [f[i].check]), check: f[i].check, waiver: w))
+                } else {
+                    checks.append(f[i].check)
+                }
                 i += 1
             }
-            contacts.append(Contact(id: ids[row], source: sourceNames[sourceCodes[row]], email: emails[row], phone: phones[row],
-                                    checks: checks))
+            if !checks.isEmpty { contacts.append(contact(row, checks)) }
         }
-        let sources = Self.sources(s, flagged: Set(f.map(\.contact)))
+        let sources = Self.sources(s, flagged: Set(f.indices.filter { match.waiverOf[$0] < 0 }.map { f[$0].contact }))
         let severity = Dictionary(StaleChecks.all.map { c in (c.identifier, policy.severity(of: c.identifier)) },
                                   uniquingKeysWith: { a, _ in a })
         let share = (auditor.staleShare(at: s.asOf), auditor.staleShare(at: p.previous.end(zone)), auditor.staleShare(at: p.yearAgo.end(zone)))
-        // Every stale check judges the whole base; a waiver names a contact (`dormant:contact:77`).
-        let match = WaiverMatch(keys: f.map { FindingKey(check: $0.check, subject: .contact, id: ids[Int($0.contact)]) }, waivers: waivers,
-                                asOfDay: zone.day(of: s.asOf))
-        let unwaived = f.indices.filter { match.waiverOf[$0] < 0 }.map { f[$0] }
-        let judged = Dictionary(StaleChecks.all.map { ($0.identifier, audit.base) }, uniquingKeysWith: { a, _ in a })
-        return StaleAuditResult(audit: audit, contacts: contacts, sources: sources, rows: audit.csvRows(in: s), severity: severity,
-                                share: share, waivers: match, tallies: Gate.tallies(findings: unwaived, judged: judged, policy: policy),
+        return StaleAuditResult(audit: audit, contacts: contacts, waived: waived, sources: sources, rows: audit.csvRows(in: s),
+                                severity: severity, share: share, tallies: tallies(audit, policy: policy),
                                 reachability: auditor.reachability(at: s.asOf))
+    }
+
+    /// Each check's open and waived findings against its severity and threshold; a check not run
+    /// with the tables it lacked. Every stale check judges the whole base.
+    static func tallies(_ audit: StaleContactsAudit, policy: GatePolicy) -> [CheckTally] {
+        let ids = StaleChecks.all.map(\.identifier)
+        let absent = Dictionary(audit.notes.filter { $0.effect == .notRun }.map { ($0.check, $0.absentTables) }, uniquingKeysWith: { a, _ in a })
+        return Gate.tallies(counts: Dictionary(ids.map { ($0, (audit.checks[$0] ?? nil)?.count ?? 0) }, uniquingKeysWith: { a, _ in a }),
+                            judged: Dictionary(ids.map { ($0, audit.base) }, uniquingKeysWith: { a, _ in a }), policy: policy,
+                            waived: Dictionary(ids.map { ($0, (audit.checks[$0] ?? nil)?.waived ?? 0) }, uniquingKeysWith: { a, _ in a }),
+                            absent: absent)
     }
 
     static func sources(_ s: Snapshot, flagged: Set<Int32>) -> [Source] {

@@ -89,11 +89,6 @@ struct AuditConsentEvidence {
         return r
     }
 
-    /// An expired or unmatched waiver as the waiver file gave it.
-    func waiverRow(_ w: Waiver) -> [String: Any] {
-        ["key_label": w.key.description, "name": page.checkName(w.key.check), "reason": w.reason, "accepted_label": w.acceptedBy,
-         "expires_label": page.format.date(day: w.expires)]
-    }
 }
 
 extension String {

@@ -19,20 +19,22 @@ struct AuditConsentSection: ReportSection {
     static let campaignLimit = 10
 
     static func page(_ context: SectionContext) -> AuditConsentPage? {
-        context.results.audits.consent.map {
-            AuditConsentPage(result: $0, frame: context.frame, zone: context.results.zone, showPII: context.config.showPII)
+        context.results.audits.consent.flatMap {
+            $0.audit.ranAny ? AuditConsentPage(result: $0, frame: context.frame, zone: context.results.zone, showPII: context.config.showPII,
+                                               settings: context.results.audits.settings) : nil
         }
     }
 
     static func charts(_ context: SectionContext) -> [RenderedChart] { page(context)?.charts() ?? [] }
 
     static func viewModel(_ context: SectionContext, charts: [RenderedChart]) -> [String: Any] {
+        let gate = AuditGatePanel(audit: .consent, results: context.results.audits, frame: context.frame).context
         guard let page = page(context) else {
             let words = context.words
             return context.frame.context(page: file, title: words["consent.title"],
-                                         body: ["heading": words["consent.title"], "unavailable": notRun(context)])
+                                         body: ["heading": words["consent.title"], "unavailable": notRun(context), "gate": gate])
         }
-        return page.context(charts: charts)
+        return page.context(charts: charts, gate: gate)
     }
 
     /// Why the audit did not run, in the page's language: the absent table(s) it needs.
@@ -46,7 +48,7 @@ struct AuditConsentSection: ReportSection {
     }
 
     static func findings(_ context: SectionContext) -> [FindingsFile] {
-        guard let result = context.results.audits.consent else { return [] }
+        guard let result = context.results.audits.consent, result.audit.ranAny else { return [] }
         let zone = context.results.zone, showPII = context.config.showPII
         return [FindingsFile("findings/consent.csv") { FindingsCSV.consent(result, zone: zone).data },
                 FindingsFile("findings/consent.json") { ConsentFindingsDoc(result, zone: zone, showPII: showPII).compactJSON() }]
@@ -60,6 +62,8 @@ struct AuditConsentPage {
     let frame: PageFrame
     let zone: ZoneClock
     let showPII: Bool
+    /// The settings in force (nil where a caller left them out).
+    var settings: AuditSettings? = nil
 
     var words: Words { frame.words }
     var format: NumberFormat { frame.format }
@@ -97,18 +101,45 @@ struct AuditConsentPage {
         return words["consent.verdict_clean"]
     }
 
-    /// Every check: its findings (waived included), what it judged, severity, legal basis, what to do.
+    /// Every check: its open findings, the waived apart (and those whose waiver expired), its
+    /// threshold, what it judged, severity, legal basis, what to do; or why it did not run.
     var checks: [[String: Any]] {
         ConsentChecks.all.map { check in
-            let d = check.description
-            let severity = audit.policy.severity(of: d.identifier)
-            return ["check_id": d.identifier, "name": text(d.name), "action": text(d.action),
-                    "basis": LegalBasis.text(d.basis, locale: words.locale),
-                    "severity": words["severity.\(severity.rawValue)"], "severity_id": severity.rawValue,
-                    "count": count(audit.counts[d.identifier] ?? 0), "has_findings": (audit.counts[d.identifier] ?? 0) > 0,
-                    "judged": words.fill("consent.judged_\(Self.populationKey(check.population))",
-                                         ["n": count(audit.judged[d.identifier] ?? 0)])]
+            let d = check.description, id = d.identifier
+            let severity = audit.policy.severity(of: id)
+            var row: [String: Any] = ["check_id": id, "name": text(d.name), "action": text(d.action),
+                                      "basis": LegalBasis.text(d.basis, locale: words.locale),
+                                      "severity": words["severity.\(severity.rawValue)"], "severity_id": severity.rawValue,
+                                      "threshold": AuditGatePanel.thresholdText(audit.policy.thresholds[id], format: format)]
+            guard audit.ran(id) else {
+                let tables = ConsentChecks.tables(of: check).filter { audit.absentTables[id]?.contains($0) == true }
+                row["not_run"] = words.fill(tables.count == 1 ? "gate.reason_table" : "gate.reason_tables", ["tables": tables.joined(separator: ", ")])
+                return row
+            }
+            let open = audit.counts[id] ?? 0, waived = audit.waivedCounts[id] ?? 0, expired = audit.expiredWaiverCounts[id] ?? 0
+            row["count"] = count(open)
+            row["has_findings"] = open > 0
+            row["waived_count"] = count(waived)
+            if expired > 0 { row["expired_label"] = words.fill("consent.expired_count", ["n": count(expired)]) }
+            row["judged"] = words.fill("consent.judged_\(Self.populationKey(check.population))", ["n": count(audit.judged[id] ?? 0)])
+            return row
         }
+    }
+
+
+    /// The setting a check's definition depends on, as in force for this run (" In force: 10 days.").
+    func inForce(_ check: String) -> String {
+        guard let s = settings else { return "" }
+        let value: String
+        switch check {
+        case "after_withdrawal", "after_unsubscribe": value = words.fill("consent.in_force_grace", ["n": count(s.graceDays)])
+        case "unrecorded_unsubscribe": value = words.fill("consent.in_force_grace", ["n": count(max(s.graceDays, 1))])
+        case "not_erased": value = words.fill("consent.in_force_erasure", ["n": count(s.erasureDays)])
+        case "old_consent": value = words.fill("consent.in_force_reconfirm", ["n": count(s.reconfirmDays)])
+        case "minor": value = words.fill("consent.in_force_min_age", ["n": count(s.minAge)])
+        default: return ""
+        }
+        return " " + value
     }
 
     static func populationKey(_ p: ConsentPopulation) -> String {
@@ -135,7 +166,7 @@ struct AuditConsentPage {
         }
     }
 
-    /// Message-level findings by check (rows) and channel (columns: few, so the table stays narrow), waived included.
+    /// Open message-level findings by check (rows) and channel (columns: few, so the table stays narrow).
     var channels: (headers: [String], rows: [[String: Any]]) {
         let names = Set(audit.byChannel.values.flatMap(\.keys)).sorted()
         let rows: [[String: Any]] = ConsentChecks.descriptions.compactMap { d in
@@ -146,15 +177,9 @@ struct AuditConsentPage {
     }
 
     /// The waivers that expired and those that match nothing, each list with a sentence saying what it means.
-    func waiverNotices(_ evidence: AuditConsentEvidence) -> [[String: Any]] {
-        [("expired-waivers", "expired", audit.waivers.expired), ("unmatched-waivers", "unmatched", audit.waivers.unmatched)]
-            .compactMap { anchor, key, list in
-                list.isEmpty ? nil : ["anchor": anchor, "heading": words.fill("consent.h_\(key)", ["n": count(list.count)]),
-                                      "text": words["consent.\(key)_text"], "rows": list.map(evidence.waiverRow)]
-            }
-    }
+    var waiverNotices: [[String: Any]] { WaiverNotices(match: audit.waivers, words: words, format: format, checkName: checkName).context }
 
-    func context(charts: [RenderedChart]) -> [String: Any] {
+    func context(charts: [RenderedChart], gate: [String: Any]) -> [String: Any] {
         let byID = Dictionary(charts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let evidence = AuditConsentEvidence(page: self)
         let listed = evidence.listed
@@ -164,8 +189,9 @@ struct AuditConsentPage {
         let body: [String: Any] = [
             "heading": words["consent.title"],
             "lead": words["consent.lead"],
+            "gate": gate,
             "verdict": verdict, "verdict_sentence": verdictSentence,
-            "waiver_notices": waiverNotices(evidence),
+            "waiver_notices": waiverNotices,
             "checks": checks,
             "campaigns": campaigns, "has_campaigns": !campaigns.isEmpty,
             "channel_headers": channels.headers, "channels": channels.rows, "has_channels": !channels.rows.isEmpty,
@@ -183,6 +209,7 @@ struct AuditConsentPage {
             "csv": words["consent.csv"], "json": words["consent.json"],
             "h_verdict": words["consent.h_verdict"], "h_checks": words["consent.h_checks"], "h_check": words["consent.check"],
 "h_count": words["consent.findings"], "h_judged": words["consent.judged"],
+            "h_waived_count": words["consent.waived"], "h_threshold": words["consent.threshold"],
             "h_basis": words["consent.basis"], "h_action": words["consent.action"],
             "h_campaigns": words["consent.h_campaigns"], "h_campaign": words["consent.campaign"],
             "h_violations": words["consent.violations"], "h_by_check": words["consent.by_check"],
@@ -193,7 +220,7 @@ struct AuditConsentPage {
             "h_expires": words["consent.expires"], "h_key": words["consent.key"], "h_grounds": words["consent.h_grounds"],
             "definitions_title": words["consent.definitions"],
             "definitions": ConsentChecks.descriptions.map { d in
-                ["label": text(d.name), "text": "\(text(d.summary)) (\(LegalBasis.text(d.basis, locale: words.locale)))"]
+                ["label": text(d.name), "text": "\(text(d.summary)) (\(LegalBasis.text(d.basis, locale: words.locale)))" + inForce(d.identifier)]
             },
         ]
         return frame.context(page: AuditConsentSection.file, title: "\(words["consent.title"]) · \(frame.period.label)", body: body)

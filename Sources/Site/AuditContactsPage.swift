@@ -23,11 +23,12 @@ struct AuditContactsSection: ReportSection {
     static func charts(_ context: SectionContext) -> [RenderedChart] { page(context)?.charts() ?? [] }
 
     static func viewModel(_ context: SectionContext, charts: [RenderedChart]) -> [String: Any] {
+        let gate = AuditGatePanel(audit: .staleContacts, results: context.results.audits, frame: context.frame).context
         guard let page = page(context) else {
             return context.frame.context(page: file, title: context.words["stale.title"],
-                                         body: ["heading": context.words["stale.title"], "unavailable": context.words["stale.not_run"]])
+                                         body: ["heading": context.words["stale.title"], "unavailable": context.words["stale.not_run"], "gate": gate])
         }
-        return page.context(charts: charts)
+        return page.context(charts: charts, gate: gate)
     }
 
     static func findings(_ context: SectionContext) -> [FindingsFile] {
@@ -35,7 +36,10 @@ struct AuditContactsSection: ReportSection {
         return [FindingsFile("findings/stale-contacts.csv") { FindingsCSV.staleContacts(stale).data }]
     }
 
-    static func words(_ locale: ReportLocale) -> [String: String] { locale == .ru ? AuditContactsPage.ru : AuditContactsPage.en }
+    /// The page's words, and the gate panel's both audit pages share.
+    static func words(_ locale: ReportLocale) -> [String: String] {
+        (locale == .ru ? AuditContactsPage.ru : AuditContactsPage.en).merging(AuditGatePanel.words(locale)) { a, _ in a }
+    }
 }
 
 struct AuditContactsPage {
@@ -66,22 +70,46 @@ struct AuditContactsPage {
         }, id: "stale-sources")
     }
 
-    func context(charts: [RenderedChart]) -> [String: Any] {
-        let byID = Dictionary(charts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let checks: [[String: Any]] = StaleChecks.all.map { check in
+    /// Every check: its open findings with their share and trend, the waived apart (and those
+    /// whose waiver expired), its threshold; or why it did not run.
+    var checks: [[String: Any]] {
+        let thresholds = Dictionary(result.tallies.map { ($0.check, $0.threshold) }, uniquingKeysWith: { a, _ in a })
+        let absent = Dictionary(audit.notes.filter { $0.effect == .notRun }.map { ($0.check, $0.absentTables) }, uniquingKeysWith: { a, _ in a })
+        return StaleChecks.all.map { check in
             let d = type(of: check).description
             let severity = result.severity[d.identifier] ?? d.severity
             var row: [String: Any] = ["check_id": d.identifier, "name": text(d.name), "action": text(d.action),
-                                      "severity": words["severity.\(severity.rawValue)"], "severity_id": severity.rawValue]
+                                      "severity": words["severity.\(severity.rawValue)"], "severity_id": severity.rawValue,
+                                      "threshold": AuditGatePanel.thresholdText(thresholds[d.identifier] ?? nil, format: format)]
             if let r = audit.checks[d.identifier] ?? nil {
                 row["count"] = format.count(Double(r.count))
                 row["share"] = pct(r.share)
                 row["previous"] = format.count(Double(r.previousCount))
+                row["waived"] = format.count(Double(r.waived))
+                if r.expiredWaiver > 0 { row["expired_label"] = words.fill("consent.expired_count", ["n": format.count(Double(r.expiredWaiver))]) }
             } else {
-                row["not_run"] = words["stale.check_not_run"]
+                let tables = absent[d.identifier] ?? []
+                row["not_run"] = tables.isEmpty ? words["stale.check_not_run"]
+                    : words.fill(tables.count == 1 ? "gate.reason_table" : "gate.reason_tables", ["tables": tables.joined(separator: ", ")])
             }
             return row
         }
+    }
+
+    /// The waived findings apart, each with its waiver, capped like the contacts list.
+    var waived: (rows: [[String: Any]], rest: Int) {
+        let shown = result.waived.prefix(AuditContactsSection.pageLimit)
+        let rows: [[String: Any]] = shown.map { w in
+            ["id": String(w.contact.id), "name": checkName(w.check), "key_label": w.waiver.key.description, "reason": w.waiver.reason,
+             "accepted_label": w.waiver.acceptedBy, "expires_label": format.date(day: w.waiver.expires)]
+        }
+        return (rows, result.waived.count - shown.count)
+    }
+
+    func context(charts: [RenderedChart], gate: [String: Any]) -> [String: Any] {
+        let byID = Dictionary(charts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let checks = self.checks
+        let waived = self.waived
         let sources: [[String: Any]] = result.sources.map { s in
             ["source": s.source, "contacts": format.count(Double(s.contacts)), "flagged": format.count(Double(s.flagged)), "share": pct(s.share)]
         }
@@ -94,6 +122,14 @@ struct AuditContactsPage {
         let rest = result.contacts.count - listed.count
         let body: [String: Any] = [
             "heading": words["stale.title"],
+            "gate": gate,
+            "waiver_notices": WaiverNotices(match: result.waivers, words: words, format: format, checkName: checkName).context,
+            "waived": waived.rows.isEmpty ? false as Any : ["rows": waived.rows,
+                                                            "rest": waived.rest > 0 ? words.fill("stale.rest", ["n": format.count(Double(waived.rest))]) : false as Any],
+            "waived_text": words.fill("stale.waived_text", ["n": format.count(Double(audit.waived))]),
+            "h_waived": words["consent.h_waived"], "h_reason": words["consent.reason"], "h_accepted_by": words["consent.accepted_by"],
+            "h_expires": words["consent.expires"], "h_key": words["consent.key"], "h_check_name": words["stale.check"],
+            "h_waived_count": words["consent.waived"], "h_threshold": words["consent.threshold"],
             "lead": words.fill("stale.lead", ["base": format.count(Double(audit.base)), "previous": format.count(Double(audit.previousBase))]),
             "checks": checks,
             "sources_chart": byID["stale-sources"].map { figureContext($0, tableTitle: words["stale.table"]) } ?? false,

@@ -6,7 +6,7 @@ import Results
 /// changes, and a verdict page each in the PDF. From the computed results, like the pages.
 enum AuditVerdictHighlights: HighlightSource {
     static func highlights(_ context: SectionContext) -> [Highlight] {
-        guard let a = context.results.audits.consent?.audit else { return [] }
+        guard let a = context.results.audits.consent?.audit, a.ranAny else { return [] }
         let w = context.words, f = context.format
         guard a.violations > 0 else { return [Highlight(sentence: w.fill("edition.consent_clean", ["warnings": f.count(Double(a.warnings))]), weight: 1)] }
         // The violation check with the most findings (ties: the first id).
@@ -42,12 +42,12 @@ extension PDFChapter {
     static let consentAudit = PDFChapter { context, drawn in
         let w = context.words, f = context.format
         var blocks: [PDFBlock] = [.heading(w["edition.consent_title"])]
-        guard let a = context.results.audits.consent?.audit else { return blocks + [.paragraph(w["edition.consent_not_run"], muted: true)] }
+        guard let a = context.results.audits.consent?.audit, a.ranAny else { return blocks + [.paragraph(w["edition.consent_not_run"], muted: true)] }
         blocks.append(.paragraph(w.fill("edition.consent_counts", ["violations": f.count(Double(a.violations)), "warnings": f.count(Double(a.warnings)),
                                                                    "info": f.count(Double(a.info)), "waived": f.count(Double(a.waived))]), muted: false))
         let rows: [[String]] = ConsentChecks.descriptions.map { d in
             [w.text(d.name), w["severity.\(a.policy.severity(of: d.identifier).rawValue)"],
-             f.count(Double(a.counts[d.identifier] ?? 0)), d.basis]
+             a.ran(d.identifier) ? f.count(Double(a.counts[d.identifier] ?? 0)) : w["stale.check_not_run"], d.basis]
         }
         blocks.append(.table(headers: [w["stale.check"], w["stale.severity"], w["edition.findings"], w["edition.basis"]], rows: rows))
         return blocks

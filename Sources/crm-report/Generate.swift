@@ -31,6 +31,9 @@ struct Generate: AsyncParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when an unwaived audit finding of this severity or worse exists (the site is still published).")
     var failOn: ReportConfig.FailOn?
 
+    @Option(help: ArgumentHelp("Write the gate's verdict as JUnit XML: one testsuite per audit, one testcase per check.", valueName: "file"))
+    var junit: String?
+
     @Option(name: .customLong("site-url"), help: ArgumentHelp(
         "Where the site is served, so the e-mail edition's links work from a mail client. Default: relative links.",
         valueName: "url"))
@@ -43,11 +46,13 @@ struct Generate: AsyncParsableCommand {
             if let locale { c.locale = locale }
             if showPII { c.showPII = true }
             if let failOn { c.failOn = failOn }
+            if let junit { c.junit = junit }
             if let siteURL {
                 guard let url = ReportConfig.siteURL(siteURL) else { throw CRMError("--site-url: \(ReportConfig.siteURLProblem(siteURL))") }
                 c.siteURL = url
             }
         }
+        try GateExit.checkJUnitPath(config.junit)
         let templates = try Templates()
         let run = ReportRun(config: config, templates: templates, log: Terminal.progress)
         let outcome = try await run.generate()
@@ -55,10 +60,7 @@ struct Generate: AsyncParsableCommand {
         if outcome.badRows > 0 {
             print("\(outcome.badRows) bad row findings left out: see \(outcome.label)/data-quality.html")
         }
-        if let failOn = config.failOn {
-            let gate = outcome.results.audits.gate(failOn: failOn.severity)
-            if gate.mustFail { throw ExitStatus.FindingsAtOrAbove(summary: gate.summary) }
-        }
+        try GateExit.finish(outcome.results.audits.verdict, junit: config.junit)
     }
 }
 

@@ -87,11 +87,16 @@ import TestSupport
             {"by_campaign":[{"campaign_id":1,"check":"after_unsubscribe","count":1},{"campaign_id":1,"check":"after_withdrawal","count":1},\
             {"campaign_id":1,"check":"no_consent","count":1},{"campaign_id":1,"check":"unrecorded_unsubscribe","count":1},\
             {"campaign_id":2,"check":"no_consent","count":1}],\
-            "by_channel":{"after_unsubscribe":{"email":1},"after_withdrawal":{"email":1},"no_consent":{"email":2,"sms":1},\
+            "by_channel":{"after_unsubscribe":{"email":1},"after_withdrawal":{"email":1},"no_consent":{"email":1,"sms":1},\
             "to_deleted":{"email":1},"unrecorded_unsubscribe":{"email":1}},\
-            "checks":{"after_unsubscribe":1,"after_withdrawal":1,"expired_consent":0,"minor":0,"missing_evidence":1,"no_consent":3,\
+            "checks":{"after_unsubscribe":1,"after_withdrawal":1,"expired_consent":0,"minor":0,"missing_evidence":1,"no_consent":2,\
             "no_processing_consent":1,"not_erased":1,"old_consent":1,"to_deleted":1,"unrecorded_unsubscribe":1},\
-            "info":2,"violations":7,"waived":1,"warnings":1}
+            "expired_waiver":1,"expired_waiver_by_check":{"after_unsubscribe":0,"after_withdrawal":0,"expired_consent":0,"minor":0,\
+            "missing_evidence":0,"no_consent":1,"no_processing_consent":0,"not_erased":0,"old_consent":0,"to_deleted":0,\
+            "unrecorded_unsubscribe":0},"info":2,"violations":7,"waived":1,\
+            "waived_by_check":{"after_unsubscribe":0,"after_withdrawal":0,"expired_consent":0,"minor":0,"missing_evidence":0,\
+            "no_consent":1,"no_processing_consent":0,"not_erased":0,"old_consent":0,"to_deleted":0,"unrecorded_unsubscribe":0},\
+            "warnings":1}
             """)
         #expect(try JSONDecoder().decode(ConsentReport.self, from: Data(json.utf8)) == a.report)
     }
@@ -136,10 +141,42 @@ import TestSupport
         #expect(run.audit.gate(failOn: .violation).summary.hasPrefix("fail-on violation: after_unsubscribe (1), after_withdrawal (1), no_consent (2)"))
     }
 
-    @Test func absentTablesGiveNoAudit() throws {
+    /// Issue 22.2: without `messages` the audit used to be nil, so not_erased and
+    /// no_processing_consent (which need no messages) were skipped and the gate passed silently.
+    @Test func checksWhoseTablesExistRunTheOthersAreNotRun() throws {
         let db = try FixtureDB(omitTables: ["messages"])
-        let snapshot = try db.snapshot(asOf: "2026-11-23")
-        #expect(try ConsentAudit.run(on: snapshot, config: ReportConfig()) == nil)
+        try db.contact(1, created: "2025-01-01", email: "a@example.com")
+        try db.insert("consents", ["id": 1, "contact_id": 1, "purpose": "processing", "action": "grant", "occurred_at": "2026-01-01",
+                                   "source": "web", "evidence": "form v1"])
+        try db.insert("consents", ["id": 2, "contact_id": 1, "purpose": "processing", "action": "withdraw", "occurred_at": "2026-09-01"])
+        let audit = try ConsentAudit.run(on: try db.snapshot(asOf: "2026-11-23"), config: ReportConfig())
+        // Withdrawn 83 days before A (> 30), not deleted: not_erased; no active processing grant: no_processing_consent.
+        #expect(audit.counts["not_erased"] == 1 && audit.counts["no_processing_consent"] == 1)
+        #expect(audit.absentTables == ["to_deleted": ["messages"], "no_consent": ["messages"], "after_withdrawal": ["messages"],
+                                       "expired_consent": ["messages"], "after_unsubscribe": ["messages"], "unrecorded_unsubscribe": ["messages"]])
+        #expect(audit.ranAny && !audit.ran("no_consent") && audit.ran("minor"))
+        #expect(audit.report.checks["no_consent"] == .some(nil) && audit.report.checks["not_erased"] == 1)
+        let gate = audit.gate(failOn: .violation)
+        #expect(gate.failing.map(\.check) == ["after_unsubscribe", "after_withdrawal", "expired_consent", "no_consent", "no_processing_consent",
+                                               "not_erased", "to_deleted"])
+        #expect(gate.summary == "fail-on violation: after_unsubscribe (not run), after_withdrawal (not run), expired_consent (not run), "
+                + "no_consent (not run), no_processing_consent (1), not_erased (1), to_deleted (not run)")
+        #expect(gate.notRun.count == 6 && gate.notRun.first?.notRunReason == "table messages absent")
+        // Skipped by config, a check that cannot run no longer fails the gate; the ones that ran still do.
+        let skip = try ReportConfig.with(["consent.skip": "[to_deleted, no_consent, after_withdrawal, expired_consent, after_unsubscribe]"])
+        let skipped = try ConsentAudit.run(on: try db.snapshot(asOf: "2026-11-23"), config: skip)
+        #expect(skipped.gate(failOn: .violation).failing.map(\.check) == ["no_processing_consent", "not_erased"])
+        // unrecorded_unsubscribe is a warning: it fails a warning gate until skipped too.
+        #expect(skipped.gate(failOn: .warning).failing.map(\.check) == ["no_processing_consent", "not_erased", "unrecorded_unsubscribe"])
+    }
+
+    @Test func withoutEitherTableNothingRunsAndEveryCheckIsListed() throws {
+        let db = try FixtureDB(omitTables: ["messages", "consents"])
+        try db.contact(1)
+        let audit = try ConsentAudit.run(on: try db.snapshot(asOf: "2026-11-23"), config: ReportConfig())
+        #expect(!audit.ranAny && audit.findings.isEmpty && audit.absentTables["minor"] == ["consents"])
+        #expect(audit.absentTables["no_consent"] == ["consents", "messages"] && audit.absentTables["to_deleted"] == ["messages"])
+        #expect(audit.gate(failOn: .violation).failing.count == 7 && audit.gate(failOn: .warning).failing.count == 10)
     }
 }
 

@@ -82,7 +82,8 @@ struct ConsentPageTests {
         }
     }
 
-    func generate(locale: ReportLocale = .en, showPII: Bool = false, omit: Set<String> = []) async throws -> Published {
+    func generate(locale: ReportLocale = .en, showPII: Bool = false, omit: Set<String> = [],
+                  configure: (inout ReportConfig) throws -> Void = { _ in }) async throws -> Published {
         let db = omit.isEmpty ? try fixture() : try FixtureDB(omitTables: omit)
         if !omit.isEmpty { try db.contact(1, created: "2024-01-01") }
         let waivers = db.folder.appendingPathComponent("waivers.yml")
@@ -95,6 +96,7 @@ struct ConsentPageTests {
         config.locale = locale
         config.showPII = showPII
         config.consentWaivers = waivers.path
+        try configure(&config)
         let outcome = try await ReportRun(config: config, templates: try Templates(folder: Self.templates)).generate()
         return Published(folder: outcome.periodFolder, db: db)
     }
@@ -112,16 +114,19 @@ struct ConsentPageTests {
     @Test func countsInReportJSON() async throws {
         let site = try await generate()
         let consent = try #require(site.json("report.json")["consent"] as? [String: Any])
+        // Open findings: the waived 101 is counted apart (issue 22.4), the 102 of the expired waiver is open and marked.
         let checks = try #require(consent["checks"] as? [String: Int])
-        #expect(checks["after_withdrawal"] == 2 && checks["no_consent"] == 2 && checks["no_processing_consent"] == 1)
-        #expect(checks["missing_evidence"] == 1 && checks.values.reduce(0, +) == 6)
+        #expect(checks["after_withdrawal"] == 1 && checks["no_consent"] == 2 && checks["no_processing_consent"] == 1)
+        #expect(checks["missing_evidence"] == 1 && checks.values.reduce(0, +) == 5)
+        #expect((consent["waived_by_check"] as? [String: Int])?["after_withdrawal"] == 1)
+        #expect(consent["expired_waiver"] as? Int == 1 && (consent["expired_waiver_by_check"] as? [String: Int])?["no_consent"] == 1)
         #expect(consent["violations"] as? Int == 4 && consent["warnings"] as? Int == 1)
         #expect(consent["info"] as? Int == 0 && consent["waived"] as? Int == 1)
         #expect(consent["expired_waivers"] as? Int == 1 && consent["unmatched_waivers"] as? Int == 1)
         let campaigns = try #require(consent["campaigns"] as? [[String: Any]])
         #expect(campaigns.map { $0["campaign_id"] as? Int } == [7, 8])
         #expect(campaigns.first?["name"] as? String == "Black Friday")
-        #expect(campaigns.map { $0["violations"] as? Int } == [1, 1] && campaigns.map { $0["findings"] as? Int } == [2, 1])
+        #expect(campaigns.map { $0["violations"] as? Int } == [1, 1] && campaigns.map { $0["findings"] as? Int } == [1, 1])
         let weekly = try #require(consent["weekly"] as? [[String: Any]])
         #expect(weekly.count == 26)
         #expect(weekly.last?["week"] as? String == "2026-W47" && weekly.last?["violations"] as? Int == 3)
@@ -132,7 +137,9 @@ struct ConsentPageTests {
         let page = Self.visible(try site.text("audit-consent.html"))
         #expect(page.contains("Violations 4 Warnings 1 For information 0 Waived 1"))
         #expect(page.contains("Violations: 4."))
-        #expect(page.contains("Sent after withdrawal after_withdrawal violation 2 5 marketing messages 38-FZ art. 18 part 1; GDPR Art. 7(3)"))
+        // Open 1, waived 1, no threshold: one count, the same as the verdict's.
+        #expect(page.contains("Sent after withdrawal after_withdrawal violation 1 1 — 5 marketing messages 38-FZ art. 18 part 1; GDPR Art. 7(3)"))
+        #expect(page.contains("No consent no_consent violation 2 1 with an expired waiver 0 —"))
         // The known violation: message 100 to contact 1, decided by the withdrawal 12 of 10 Nov 10:00,
         // its source shown and its evidence (an IP address) masked.
         #expect(page.contains("violation Sent after withdrawal #100 email · 17 Nov 2026 12:30 #1 a***@example.com +7 *** *** ** 89 Black Friday (#7) #12 withdrawal 10 Nov 2026 10:00 source: unsubscribe_page · evidence recorded (masked)"))
@@ -141,7 +148,7 @@ struct ConsentPageTests {
         // Contact-level and grant-level findings: no message, the event that decided where there is one.
         #expect(page.contains("violation No consent to processing — #2 b***@example.com — none: no active processing grant"))
         #expect(page.contains("warning Consent without evidence — #3 v***@example.com — #21 grant 1 Jun 2025 00:00 source: pos · no evidence"))
-        #expect(page.contains("Black Friday #7 1 2 Sent after withdrawal 2"))
+        #expect(page.contains("Black Friday #7 1 1 Sent after withdrawal 1"))
         #expect(page.contains("Times are in the report's time zone, Europe/Moscow."))
         #expect(page.contains("38-FZ art. 18 part 1") && page.contains("CAN-SPAM allows 10 business days"))
         #expect(!page.contains("anna.petrova@example.com"))
@@ -244,16 +251,90 @@ struct ConsentPageTests {
         }
     }
 
+    /// Issue 22.2: with one of the two tables absent the checks that can run do, and the page lists the others.
     @Test(arguments: ["consents", "messages"])
-    func withoutATableThePageSaysWhy(_ table: String) async throws {
+    func withoutATableThePageListsTheChecksNotRun(_ table: String) async throws {
         for locale in ReportLocale.allCases {
             let site = try await generate(locale: locale, omit: [table])
             let page = Self.visible(try site.text("audit-consent.html"))
-            let why = locale == .en ? "The consent audit did not run: the optional table '\(table)' is absent."
-                : "Аудит согласий не выполнялся: необязательной таблицы '\(table)' нет в базе."
-            #expect(page.contains(why), "\(locale): \(page.prefix(400))")
-            #expect(!FileManager.default.fileExists(atPath: site.folder.appendingPathComponent("findings/consent.csv").path))
+            let why = locale == .en ? "Checks not run" : "Невыполненные проверки"
+            let reason = locale == .en ? "table \(table) absent" : "нет таблицы \(table)"
+            #expect(page.contains(why) && page.contains(reason), "\(locale): \(page.prefix(600))")
+            #expect(page.contains(locale == .en ? "Not gated: the run had no --fail-on" : "Запуск без --fail-on"))
+            #expect(FileManager.default.fileExists(atPath: site.folder.appendingPathComponent("findings/consent.csv").path))
+            let gate = try #require(site.json("report.json")["gate"] as? [String: Any])
+            #expect(gate["result"] as? String == "not_gated" && (gate["not_run"] as? [Any])?.isEmpty == false)
         }
+    }
+
+    @Test func withoutBothTablesThePageSaysWhy() async throws {
+        for locale in ReportLocale.allCases {
+            let site = try await generate(locale: locale, omit: ["consents", "messages"])
+            let page = Self.visible(try site.text("audit-consent.html"))
+            let why = locale == .en ? "The consent audit did not run: the optional table 'consents' is absent"
+                : "Аудит согласий не выполнялся: необязательной таблицы 'consents' нет в базе"
+            #expect(page.contains(why), "\(locale): \(page.prefix(400))")
+            #expect(page.contains(locale == .en ? "tables consents, messages absent" : "нет таблиц consents, messages"))
+            #expect(!FileManager.default.fileExists(atPath: site.folder.appendingPathComponent("findings/consent.csv").path))
+            #expect(try site.json("report.json")["consent"] is NSNull)
+        }
+    }
+
+    /// Issue 22.5: the settings in force and the gate's result, on the page (both languages) and in report.json.
+    /// Four open violations (after_withdrawal 100, no_consent 102 and 105, no_processing_consent 2), each check
+    /// below its threshold: the gate passes, and says so.
+    @Test func settingsAndTheGatesResultAreShown() async throws {
+        let yaml = """
+            consent:
+              grace_days: 3
+              erasure_days: 10
+              min_age: 16
+              reconfirm_days: 365
+              thresholds: {no_consent: 3, after_withdrawal: 2, no_processing_consent: 0.9}
+              severity: {missing_evidence: info}
+            """
+        for locale in ReportLocale.allCases {
+            let site = try await generate(locale: locale) { c in
+                try ConfigFile.apply(yaml: yaml, to: &c)
+                c.failOn = .violation
+            }
+            let page = Self.visible(try site.text("audit-consent.html"))
+            if locale == .en {
+                #expect(page.contains("Gate --fail-on violation: passed, with 4 open findings of severity violation or above on this audit, each check below its threshold."), "\(page.prefix(1500))")
+                #expect(page.contains("Grace period to act on a withdrawal or unsubscribe consent.grace_days 3 days"))
+                #expect(page.contains("Erasure period after a processing withdrawal consent.erasure_days 10 days"))
+                #expect(page.contains("Re-confirmation period of a marketing grant consent.reconfirm_days 365 days"))
+                #expect(page.contains("Minimum age for a marketing grant consent.min_age 16 years"))
+                #expect(page.contains("consent.thresholds after_withdrawal: 2; no_consent: 3; no_processing_consent: 90.0%"))
+                #expect(page.contains("Severity overrides consent.severity missing_evidence: info"))
+                #expect(page.contains("In force: an erasure period of 10 days.") && !page.contains("30 days by law"))
+                #expect(page.contains("Sent after withdrawal after_withdrawal violation 1 1 2 5 marketing messages"))
+            } else {
+                #expect(page.contains("Проверка --fail-on violation: пройдена; открытых замечаний серьёзности «нарушение» и выше в этом аудите: 4"), "\(page.prefix(1500))")
+                #expect(page.contains("Срок удаления после отзыва согласия на обработку consent.erasure_days 10 дн."))
+                #expect(page.contains("Задано: срок удаления 10 дн.") && !page.contains("30 дней по закону"))
+            }
+            let json = try site.json("report.json")
+            let settings = try #require((json["settings"] as? [String: Any])?["consent"] as? [String: Any])
+            #expect(settings["grace_days"] as? Int == 3 && settings["erasure_days"] as? Int == 10 && settings["min_age"] as? Int == 16
+                    && settings["reconfirm_days"] as? Int == 365)
+            let gating = try #require(settings["gating"] as? [String: Any])
+            #expect((gating["thresholds"] as? [String: Double]) == ["no_consent": 3, "after_withdrawal": 2, "no_processing_consent": 0.9])
+            #expect((gating["severity"] as? [String: String]) == ["missing_evidence": "info"])
+            let gate = try #require(json["gate"] as? [String: Any])
+            #expect(gate["fail_on"] as? String == "violation" && gate["result"] as? String == "pass" && (gate["failing"] as? [Any])?.isEmpty == true)
+        }
+        // One more finding than the threshold allows: the gate fails, naming the check, its count and its threshold.
+        let failing = try await generate { c in
+            try ConfigFile.apply(yaml: "consent: {thresholds: {no_consent: 2}}", to: &c)
+            c.failOn = .violation
+        }
+        let gate = try #require(try failing.json("report.json")["gate"] as? [String: Any])
+        let rows = try #require(gate["failing"] as? [[String: Any]])
+        #expect(gate["result"] as? String == "fail" && rows.count == 3)
+        #expect(rows.first { $0["check"] as? String == "no_consent" }.map { ($0["count"] as? Int, $0["threshold"] as? Int) } ?? (nil, nil) == (2, 2))
+        let page = Self.visible(try failing.text("audit-consent.html"))
+        #expect(page.contains("Gate --fail-on violation: failed. Failing here: after_withdrawal: 1 open, threshold —; no_consent: 2 open, threshold 2; no_processing_consent: 1 open, threshold —."), "\(page.prefix(1500))")
     }
 
     @Test func theCapIsSharedAmongTheChecks() {

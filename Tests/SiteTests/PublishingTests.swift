@@ -52,7 +52,7 @@ struct PublishingTests {
         _ = try await run(db, out: out)
         let data = try Data(contentsOf: out.appendingPathComponent("2026-W47/report.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(json["schema_version"] as? Int == 1 && json["as_of"] as? String == "2026-11-23" && json["timezone"] as? String == "UTC")
+        #expect(json["schema_version"] as? Int == 2 && json["as_of"] as? String == "2026-11-23" && json["timezone"] as? String == "UTC")
         let period = try #require(json["period"] as? [String: Any])
         #expect(period["label"] as? String == "2026-W47" && period["start"] as? String == "2026-11-16" && period["end"] as? String == "2026-11-23")
         let source = try #require(json["source"] as? [String: Any])

@@ -27,7 +27,7 @@ struct ReportDocumentTests {
         let outcome = try await generate(db, out: db.folder.appendingPathComponent("out").path)
         let data = try Data(contentsOf: outcome.periodFolder.appendingPathComponent("report.json"))
         let document = try JSONDecoder().decode(ReportDocument.self, from: data)
-        #expect(document.schemaVersion == 1 && document.period.label == "2026-W47")
+        #expect(document.schemaVersion == 2 && document.period.label == "2026-W47")
         #expect(document.summary["revenue"]?.current == 0.30000000000000004 || document.summary["revenue"]?.current == 0.3)
         // Written again from the decoded value, the text is the same bytes.
         #expect(try document.text() == String(decoding: data, as: UTF8.self))
@@ -37,8 +37,8 @@ struct ReportDocumentTests {
         // A null stays a key: a known figure has a null note.
         #expect(text.contains("\"note\": null"))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Array(object.keys).sorted() == ["as_of", "campaigns", "cohorts", "consent", "currency", "data_quality", "funnel", "generator",
-                                               "notes", "period", "rfm", "schema_version", "source", "stale_contacts", "summary", "timezone"])
+        #expect(Array(object.keys).sorted() == ["as_of", "campaigns", "cohorts", "consent", "currency", "data_quality", "funnel", "gate", "generator",
+                                               "notes", "period", "rfm", "schema_version", "settings", "source", "stale_contacts", "summary", "timezone"])
     }
 
     @Test func numbersHaveOneSpelling() {

@@ -3,23 +3,33 @@ import Formatting
 
 /// The consent audit of one snapshot: every finding with its evidence rows and severity,
 /// the counts the page and report.json show, the waivers set against the findings, and the
-/// gate. Built by one pass over consents and messages (`ConsentPass`); nil when the
-/// snapshot lacks `consents` or `messages` (the page then shows the reader's note).
+/// gate. Built by one pass over consents and messages (`ConsentPass`). Each check runs when
+/// its tables exist (`ConsentChecks.tables(of:)`); the others are listed as not run.
 public struct ConsentAudit: Sendable {
     /// Sorted by check id, then message id, contact id and deciding event id.
     public let findings: [ConsentFinding]
-    /// Findings per check id, waived included; every check of `ConsentChecks.all` is present.
+    /// Open findings per check id (not covered by an active waiver; those whose waiver expired
+    /// included): the one count of every page and export. Every check of `ConsentChecks.all` is
+    /// present (0 when it did not run: see `absentTables`).
     public let counts: [String: Int]
+    /// Findings covered by an active waiver, per check id (every check present).
+    public let waivedCounts: [String: Int]
+    /// Open findings whose waiver has expired, per check id (every check present).
+    public let expiredWaiverCounts: [String: Int]
+    /// The checks that did not run, by id, with the tables they lacked.
+    public let absentTables: [String: [String]]
     /// What each check judged (messages, unsubscribes, grants or contacts): the share thresholds' denominators.
     public let judged: [String: Int]
-    /// Unwaived findings by severity (after overrides), and waived findings apart.
+    /// Open findings by severity (after overrides), and waived findings apart.
     public let violations: Int
     public let warnings: Int
     public let info: Int
     public let waived: Int
-    /// Message-level findings by check and message channel (as the CRM spells it), waived included.
+    /// Open findings whose waiver has expired (counted in the severities too).
+    public let expiredWaiver: Int
+    /// Open message-level findings by check and message channel (as the CRM spells it).
     public let byChannel: [String: [String: Int]]
-    /// Message-level findings of campaign messages, by campaign id then check id, waived included.
+    /// Open message-level findings of campaign messages, by campaign id then check id.
     public let byCampaign: [CampaignCheckCount]
     /// Unwaived message-level violations per ISO week, oldest first, the 26 weeks ending with the
     /// latest complete week before the as-of day.
@@ -37,21 +47,28 @@ public struct ConsentAudit: Sendable {
 
     /// Reads the gating settings and the waiver file (`consent.waivers`) from the config and runs
     /// the audit. Throws only for a bad setting or waiver file (`CRMError`, naming it).
-    public static func run(on snapshot: Snapshot, config: ReportConfig) throws -> ConsentAudit? {
+    public static func run(on snapshot: Snapshot, config: ReportConfig) throws -> ConsentAudit {
         let policy = try GatePolicy.consent(config)
         let waivers = try config.consentWaivers.map { try WaiverFile.load(path: $0) } ?? []
         return ConsentAudit(snapshot: snapshot, config: config, policy: policy, waivers: waivers)
     }
 
+    /// Whether a check ran.
+    public func ran(_ check: String) -> Bool { absentTables[check] == nil }
+
+    /// Whether any check ran (at least one of `consents` and `messages` exists).
+    public var ranAny: Bool { absentTables.count < ConsentChecks.all.count }
+
     /// The audit with a given policy and waivers; never throws: findings are data.
-    public init?(snapshot: Snapshot, config: ReportConfig, policy: GatePolicy, waivers: [Waiver] = []) {
-        guard let consents = snapshot.consents, let messages = snapshot.messages else { return nil }
+    public init(snapshot: Snapshot, config: ReportConfig, policy: GatePolicy, waivers: [Waiver] = []) {
+        let consents = snapshot.consents ?? ConsentTable(), messages = snapshot.messages ?? MessageTable()
+        let checks = ConsentChecks.all
+        let ids = checks.map { $0.description.identifier }
+        let absent = checks.map { ConsentChecks.tables(of: $0).filter { !snapshot.has($0) } }
         let settings = ConsentSettings(config: config, asOf: snapshot.asOf, zone: snapshot.zone)
         let events = ConsentOrder.events(consents, contacts: snapshot.contacts.count)
         let (raw, populations) = ConsentPass(snapshot: snapshot, consents: consents, messages: messages, events: events,
-                                             settings: settings).run()
-        let checks = ConsentChecks.all
-        let ids = checks.map { $0.description.identifier }
+                                             settings: settings, runs: absent.map(\.isEmpty)).run()
         let severityOf = ids.map { policy.severity(of: $0) }
         let subjects = checks.map { $0.population.subject }
 
@@ -87,8 +104,9 @@ public struct ConsentAudit: Sendable {
         findings.reserveCapacity(plain.count)
         // Counted in arrays by check index and channel code (a dictionary per finding costs more than the pass).
         var perCheck = [Int](repeating: 0, count: ids.count)
+        var waivedPerCheck = [Int](repeating: 0, count: ids.count)
+        var expiredPerCheck = [Int](repeating: 0, count: ids.count)
         var bySeverity = [Int](repeating: 0, count: Severity.allCases.count)
-        var waived = 0
         let channels = snapshot.vocabulary.channels
         var perChannel = [[Int]](repeating: [Int](repeating: 0, count: channels.count), count: ids.count)
         let campaignIDs = snapshot.campaigns?.id ?? []
@@ -100,25 +118,34 @@ public struct ConsentAudit: Sendable {
             let severity = severityOf[c]
             let cf = ConsentFinding(finding: f, severity: severity, key: keys[n], waiver: match.waiverOf[n], unsubscribeMessage: raw.cause[i])
             findings.append(cf)
+            if cf.isWaived {
+                waivedPerCheck[c] += 1
+                continue
+            }
             perCheck[c] += 1
-            if cf.isWaived { waived += 1 } else { bySeverity[severity.rank] += 1 }
+            bySeverity[severity.rank] += 1
+            if match.expiredOf[n] >= 0 { expiredPerCheck[c] += 1 }
             guard f.message >= 0 else { continue }
             let row = Int(f.message)
             let code = Int(messages.channel[row])
             if code >= 0 && code < channels.count { perChannel[c][code] += 1 }
             let campaign = messages.campaign[row]
             if campaign >= 0 && Int(campaign) < campaignIDs.count { perCampaign[Int(campaign)][c] += 1 }
-            if severity == .violation && !cf.isWaived { violationTimes.append(messages.sentAt[row].ms) }
+            if severity == .violation { violationTimes.append(messages.sentAt[row].ms) }
         }
         violationTimes.sort()
 
         self.findings = findings
         counts = Dictionary(uniqueKeysWithValues: zip(ids, perCheck))
+        waivedCounts = Dictionary(uniqueKeysWithValues: zip(ids, waivedPerCheck))
+        expiredWaiverCounts = Dictionary(uniqueKeysWithValues: zip(ids, expiredPerCheck))
+        absentTables = Dictionary(uniqueKeysWithValues: zip(ids, absent).filter { !$0.1.isEmpty })
         judged = Dictionary(uniqueKeysWithValues: checks.map { ($0.description.identifier, populations[$0.population]) })
         violations = bySeverity[Severity.violation.rank]
         warnings = bySeverity[Severity.warning.rank]
         info = bySeverity[Severity.info.rank]
-        self.waived = waived
+        waived = waivedPerCheck.reduce(0, +)
+        expiredWaiver = expiredPerCheck.reduce(0, +)
         var byChannel: [String: [String: Int]] = [:]
         for (c, codes) in perChannel.enumerated() {
             for (code, n) in codes.enumerated() where n > 0 { byChannel[ids[c], default: [:]][channels.values[code], default: 0] += n }
@@ -166,7 +193,9 @@ public struct ConsentAudit: Sendable {
     }
 
     /// Each check's standing for the gate.
-    public var tallies: [CheckTally] { Gate.tallies(findings: unwaivedFindings, judged: judged, policy: policy) }
+    public var tallies: [CheckTally] {
+        Gate.tallies(counts: counts, judged: judged, policy: policy, waived: waivedCounts, absent: absentTables)
+    }
 
     /// Whether `--fail-on` makes the run exit 1 because of this audit, and why.
     public func gate(failOn: Severity) -> GateOutcome { Gate.evaluate(tallies, failOn: failOn) }
@@ -176,6 +205,6 @@ extension GatePolicy {
     /// The consent audit's policy from `consent.severity` and `consent.thresholds`.
     public static func consent(_ config: ReportConfig) throws -> GatePolicy {
         try GatePolicy(checks: ConsentChecks.descriptions, severity: config.consentSeverity, thresholds: config.consentThresholds,
-                       section: "consent")
+                       skip: config.consentSkip, section: "consent")
     }
 }

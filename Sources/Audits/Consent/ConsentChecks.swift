@@ -20,6 +20,20 @@ public enum ConsentChecks {
 
     public static var descriptions: [CheckDescription] { all.map { $0.description } }
 
+    /// The optional tables a check reads: to_deleted only messages; the other message and
+    /// unsubscribe checks messages and consents; the grant and contact checks only consents
+    /// (not_erased and no_processing_consent need no messages). Without them it does not run.
+    public static func tables(of check: any ConsentCheck.Type) -> [String] {
+        if check.description.identifier == ToDeletedCheck.description.identifier { return ["messages"] }
+        if check is any MessageCheck.Type || check is any UnsubscribeCheck.Type { return ["consents", "messages"] }
+        return ["consents"]
+    }
+
+    /// The subject each check's waiver keys name, by check id.
+    public static var subjects: [String: FindingKey.Subject] {
+        Dictionary(all.map { ($0.description.identifier, $0.population.subject) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// Each check's index in `all`, by id.
     static let index: [String: Int] = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($0.element.description.identifier, $0.offset) })
 }

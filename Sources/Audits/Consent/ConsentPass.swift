@@ -22,7 +22,9 @@ struct ConsentPass: Sendable {
     let grantChecks: [(Int, any GrantCheck.Type)]
     let contactChecks: [(Int, any ContactCheck.Type)]
 
-    init(snapshot: Snapshot, consents: ConsentTable, messages: MessageTable, events: ContactGroups, settings: ConsentSettings) {
+    /// - Parameter runs: per check of `ConsentChecks.all`, whether it runs (its tables exist).
+    init(snapshot: Snapshot, consents: ConsentTable, messages: MessageTable, events: ContactGroups, settings: ConsentSettings,
+         runs: [Bool]) {
         contacts = snapshot.contacts
         self.consents = consents
         self.messages = messages
@@ -34,7 +36,7 @@ struct ConsentPass: Sendable {
             Channel.names.firstIndex(of: text) ?? ConsentStates.otherChannel
         }
         func checks<K>(_: K.Type) -> [(Int, K)] {
-            ConsentChecks.all.enumerated().compactMap { i, c in (c as? K).map { (i, $0) } }
+            ConsentChecks.all.enumerated().compactMap { i, c in runs[i] ? (c as? K).map { (i, $0) } : nil }
         }
         messageChecks = checks((any MessageCheck.Type).self)
         unsubscribeChecks = checks((any UnsubscribeCheck.Type).self)

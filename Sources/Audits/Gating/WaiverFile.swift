@@ -67,6 +67,22 @@ public enum WaiverFile {
         return waivers
     }
 
+    /// Every waiver names a check the tool has, keyed by that check's subject: a misspelt check
+    /// (`after_withdrawl:message:1`) or a key no finding of the check can have
+    /// (`no_consent:contact:5`) would match nothing forever, so it is a `CRMError` naming the
+    /// file, the line and the key.
+    /// - Parameter subjects: every check id of both audits, with the subject its keys name.
+    public static func checkKeys(_ waivers: [Waiver], subjects: [String: FindingKey.Subject], source: String) throws {
+        for w in waivers {
+            guard let subject = subjects[w.key.check] else {
+                throw CRMError("\(source): line \(w.line): key \(w.key): unknown check '\(w.key.check)' (known: \(subjects.keys.sorted().joined(separator: ", ")))")
+            }
+            guard subject == w.key.subject else {
+                throw CRMError("\(source): line \(w.line): key \(w.key): \(w.key.check) findings are keyed by \(subject.rawValue) (\(w.key.check):\(subject.rawValue):<id>)")
+            }
+        }
+    }
+
     /// Yams' first line of a syntax error ("3:5: error: ..."): it already names line and column.
     static func yamlProblem(_ error: Error) -> String {
         if let e = error as? YamlError {

@@ -25,8 +25,11 @@ public struct StaleAuditor: Sendable {
 
     /// The audit at A with its trend at `previousAsOf` (A minus one period, see `previousAsOf(_:)`).
     /// `period` and `previousPeriod` are the report periods ending at or before those moments,
-    /// used by `sms_to_non_mobile` ("SMS messages sent in the period").
-    public func audit(previousAsOf: Instant, period: Range<Instant>, previousPeriod: Range<Instant>) -> StaleContactsAudit {
+    /// used by `sms_to_non_mobile` ("SMS messages sent in the period"). A finding covered by a
+    /// waiver that applies on the as-of day is counted apart (`waived`), at A and one period
+    /// earlier alike, so the trend compares like with like; every count is of open findings.
+    public func audit(previousAsOf: Instant, period: Range<Instant>, previousPeriod: Range<Instant>,
+                      waivers: [Waiver] = []) -> StaleContactsAudit {
         // The two moments are independent: each on its own core.
         let (now, before) = parallelPair({ context(at: snapshot.asOf, period: period) },
                                          { context(at: previousAsOf, period: previousPeriod) })
@@ -41,6 +44,13 @@ public struct StaleAuditor: Sendable {
             return named
         }
 
+        let asOfDay = snapshot.zone.day(of: snapshot.asOf)
+        let ids = snapshot.contacts.id
+        // Every stale check judges the whole base; a waiver names a contact (`dormant:contact:77`).
+        var active: [String: Set<Int64>] = [:], lapsed: [String: Set<Int64>] = [:]
+        for w in waivers where w.key.subject == .contact {
+            if w.applies(asOfDay: asOfDay) { active[w.key.check, default: []].insert(w.key.id) } else { lapsed[w.key.check, default: []].insert(w.key.id) }
+        }
         var checks: [String: StaleCheckResult?] = [:]
         var notes: [StaleAuditNote] = []
         var flagged: [String: [Bool]] = [:]   // by check id: per contact row, a finding at A
@@ -54,20 +64,31 @@ public struct StaleAuditor: Sendable {
                 continue
             }
             if !absent.isEmpty { notes.append(StaleAuditNote(check: id, effect: .partial, absentTables: absent)) }
-            let (found, previous) = parallelPair({ check.findings(in: now) }, { check.findings(in: before).count })
+            let waivedIDs = active[id] ?? [], lapsedIDs = lapsed[id] ?? []
+            @Sendable func isWaived(_ f: Finding) -> Bool { !waivedIDs.isEmpty && waivedIDs.contains(ids[Int(f.contact)]) }
+            let (found, previous) = parallelPair({ check.findings(in: now) }, { check.findings(in: before).filter { !isWaived($0) }.count })
             var counts = [Int](repeating: 0, count: labels.count + 1)
             var rows = [Bool](repeating: false, count: snapshot.contacts.count)
+            var open = 0, waived = 0, expired = 0
             for f in found {
-                counts[slot(f.contact)] += 1
                 rows[Int(f.contact)] = true
+                if isWaived(f) {
+                    waived += 1
+                    continue
+                }
+                open += 1
+                counts[slot(f.contact)] += 1
+                if !lapsedIDs.isEmpty && lapsedIDs.contains(ids[Int(f.contact)]) { expired += 1 }
             }
             flagged[id] = rows
-            checks[id] = StaleCheckResult(count: found.count, share: Self.share(found.count, of: now.base.count),
-                                          previousCount: previous, bySource: bySource(counts))
+            checks[id] = StaleCheckResult(count: open, share: Self.share(open, of: now.base.count), previousCount: previous,
+                                          bySource: bySource(counts), waived: waived, expiredWaiver: expired)
         }
-        let findings = Self.sortedFindings(flagged, base: now.base, ids: snapshot.contacts.id)
+        let findings = Self.sortedFindings(flagged, base: now.base, ids: ids)
+        let keys = findings.map { FindingKey(check: $0.check, subject: .contact, id: ids[Int($0.contact)]) }
+        let match = waivers.isEmpty ? WaiverMatch.unwaived(count: findings.count) : WaiverMatch(keys: keys, waivers: waivers, asOfDay: asOfDay)
         return StaleContactsAudit(base: now.base.count, previousBase: before.base.count, checks: checks, notes: notes,
-                                  findings: findings)
+                                  findings: findings, waivers: match)
     }
 
     /// The summary's stale share at a moment T at or before A (A, the previous period's end, the

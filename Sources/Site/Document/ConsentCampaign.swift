@@ -2,8 +2,8 @@ import Audits
 import Results
 
 /// One campaign's consent findings, for the page's "by campaign" table and report.json
-/// `consent.campaigns`: its unwaived violations (what ranks it) and all its message-level
-/// findings, waived included (the sum of its `by_campaign` counts).
+/// `consent.campaigns`: its unwaived violations (what ranks it) and all its open message-level
+/// findings (the sum of its `by_campaign` counts; waived findings are counted apart).
 public struct ConsentCampaign: Codable, Sendable, Equatable {
     public var campaignID: Int64
     public var name: String?
@@ -20,7 +20,7 @@ public struct ConsentCampaign: Codable, Sendable, Equatable {
         for c in r.audit.byCampaign {
             byID[c.campaignID, default: ConsentCampaign(campaignID: c.campaignID, name: nil, violations: 0, findings: 0)].findings += c.count
         }
-        // The names and the waivers are in the evidence; by_campaign counts waived findings too.
+        // The names and the waivers are in the evidence; by_campaign counts open findings only.
         for e in r.evidence {
             guard let id = e.campaignID, byID[id] != nil else { continue }
             if byID[id]?.name == nil { byID[id]?.name = e.campaignName }

@@ -4,7 +4,7 @@ import Formatting
 import Reports
 import Results
 
-/// report.json, schema_version 1 (outputs.md), as types: rates as fractions, money in major
+/// report.json, schema_version 2 (outputs.md), as types: rates as fractions, money in major
 /// units, dates as ISO strings, null where a figure cannot be computed. Written with sorted
 /// keys (`JSONValueEncoder`); the archive page reads earlier periods back through the same types.
 public struct ReportDocument: Codable, Sendable, Equatable {
@@ -27,14 +27,18 @@ public struct ReportDocument: Codable, Sendable, Equatable {
     public var staleContacts: StaleContactsDoc?
     /// nil when `consents` or `messages` is absent.
     public var consent: ConsentDoc?
+    /// The audit settings in force and the gate's verdict (schema 2; nil when read from a schema 1 file).
+    public var settings: SettingsDoc?
+    public var gate: GateDoc?
     public var notes: [NoteDoc]
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", generator, asOf = "as_of", timezone, currency, period, source, summary
-        case funnel, cohorts, rfm, campaigns, dataQuality = "data_quality", staleContacts = "stale_contacts", consent, notes
+        case funnel, cohorts, rfm, campaigns, dataQuality = "data_quality", staleContacts = "stale_contacts", consent, notes, settings, gate
     }
 
-    public static let schemaVersion = 1
+    /// 2: `settings`, `gate`, the waiver counts of both audits (CHANGELOG.md).
+    public static let schemaVersion = 2
 
     /// The pretty, sorted-key text of report.json.
     public func text() throws -> String { try JSONValueEncoder.encode(self).text() }
@@ -118,7 +122,9 @@ extension ReportDocument {
         rfm = RFMDoc(r.rfm)
         campaigns = r.campaigns.unavailable == nil ? r.campaigns.campaigns.map { CampaignDoc($0, zone: r.zone) } : nil
         staleContacts = r.audits.stale.map(StaleContactsDoc.init)
-        consent = r.audits.consent.map(ConsentDoc.init)
+        consent = r.audits.consent.flatMap { $0.audit.ranAny ? ConsentDoc($0) : nil }
+        settings = r.audits.settings.map(SettingsDoc.init)
+        gate = r.audits.settings.map { _ in GateDoc(r.audits.verdict) }
         dataQuality = DataQualityDoc(badRows: r.dataQuality.badRowCounts.map { .init(table: $0.table, reason: $0.reason.id, count: $0.count) })
         notes = r.notes.map { note in
             NoteDoc(id: [note.section, note.reason.id].compactMap { $0 }.joined(separator: "."),

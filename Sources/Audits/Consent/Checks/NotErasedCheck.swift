@@ -9,8 +9,8 @@ struct NotErasedCheck: ContactCheck {
         severity: .violation,
         basis: "152-FZ art. 21 part 5; GDPR Art. 17",
         summary: Bilingual(
-            en: "The contact withdrew consent to the processing of personal data longer ago than the erasure period (30 days by law), gave none since, and is still not deleted.",
-            ru: "Контакт отозвал согласие на обработку персональных данных раньше срока удаления (30 дней по закону), нового не давал и до сих пор не удалён."),
+            en: "The contact withdrew consent to the processing of personal data longer ago than the erasure period (consent.erasure_days; 152-FZ allows at most 30 days), gave none since, and is still not deleted.",
+            ru: "Контакт отозвал согласие на обработку персональных данных раньше срока удаления (consent.erasure_days; 152-ФЗ допускает не больше 30 дней), нового не давал и до сих пор не удалён."),
         action: Bilingual(en: "Erase or anonymize the contact's personal data and record the deletion.",
                           ru: "Удалите или обезличьте персональные данные контакта и зафиксируйте удаление."),
         failing: [
