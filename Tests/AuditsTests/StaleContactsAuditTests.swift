@@ -1,4 +1,5 @@
 import CRMData
+import Formatting
 import Foundation
 import Testing
 import TestSupport
@@ -141,6 +142,31 @@ import TestSupport
                     == StaleShare(stale: 0, base: 0, share: nil))
     }
 
+    /// Issue 22.3/22.4: a waived stale finding is counted apart (at A and one period earlier), one
+    /// whose waiver expired is open and marked, and the CSV rows carry the waiver.
+    @Test func waivedFindingsAreCountedApart() throws {
+        let db = try Self.fixture()
+        let snapshot = try db.snapshot(asOf: "2026-11-23")
+        let auditor = StaleAuditor(snapshot: snapshot, config: ReportConfig())
+        let previousAsOf = StaleAuditor.previousAsOf(snapshot.asOf, period: .week, zone: snapshot.zone)
+        let day = { (s: String) in CivilDate.parse(s) ?? 0 }
+        let waivers = [Waiver(key: FindingKey(check: "dormant", subject: .contact, id: 2), reason: "Seasonal", acceptedBy: "CRM lead",
+                              expires: day("2027-01-31")),
+                       Waiver(key: FindingKey(check: "dormant", subject: .contact, id: 5), reason: "Old", acceptedBy: "CRM lead",
+                              expires: day("2026-11-01"))]
+        let audit = auditor.audit(previousAsOf: previousAsOf, period: isoWeek(endingBefore: snapshot.asOf, snapshot.zone),
+                                  previousPeriod: isoWeek(endingBefore: previousAsOf, snapshot.zone), waivers: waivers)
+        // dormant at A: contacts 2 (ads, waived), 5 ((none), expired waiver: open) and 7 (site); at A' 6, contact 2 among them.
+        let dormant = try #require(audit.checks["dormant"] ?? nil)
+        #expect((dormant.count, dormant.waived, dormant.expiredWaiver, dormant.previousCount) == (2, 1, 1, 5))
+        #expect(dormant.bySource == ["(none)": 1, "ads": 0, "partner": 0, "site": 1] && dormant.share == 0.25)
+        #expect(audit.waived == 1 && audit.expiredWaiver == 1)
+        #expect(audit.findings.filter { $0.check == "dormant" }.count == 3)   // every finding is kept, the waived marked
+        let rows = audit.csvRows(in: snapshot)
+        #expect(rows.filter { $0.waiver != nil }.map { "\($0.contactID) \($0.check) \($0.waiver?.reason ?? "")" } == ["2 dormant Seasonal"])
+        #expect(audit.waivers.expired.map(\.key.description) == ["dormant:contact:5"] && audit.waivers.unmatched.isEmpty)
+    }
+
     @Test func encodesReportJSONsStaleContactsShape() throws {
         let db = try Self.fixture()
         let (_, audit) = try Self.audit(db)
@@ -149,7 +175,7 @@ import TestSupport
         let json = String(decoding: try encoder.encode(audit), as: UTF8.self)
         func check(_ id: String, _ count: Int, _ previous: Int, _ share: String, _ none: Int, _ ads: Int, _ partner: Int, _ site: Int) -> String {
             "\"\(id)\":{\"by_source\":{\"(none)\":\(none),\"ads\":\(ads),\"partner\":\(partner),\"site\":\(site)},"
-                + "\"count\":\(count),\"previous_count\":\(previous),\"share\":\(share)}"
+                + "\"count\":\(count),\"expired_waiver\":0,\"previous_count\":\(previous),\"share\":\(share),\"waived\":0}"
         }
         let expected = "{\"base\":8,\"checks\":{"
             + [check("bounced", 2, 1, "0.25", 0, 0, 0, 2),
@@ -163,7 +189,7 @@ import TestSupport
                check("sms_to_non_mobile", 2, 1, "0.25", 0, 2, 0, 0),
                check("unreachable", 2, 1, "0.25", 1, 0, 0, 1),
                check("unverified", 1, 0, "0.125", 0, 0, 0, 1)].joined(separator: ",")
-            + "},\"previous_base\":8}"
+            + "},\"expired_waiver\":0,\"previous_base\":8,\"waived\":0}"
         #expect(json == expected)
         // Decoding gives the same numbers back (findings and notes are not part of report.json).
         let decoded = try JSONDecoder().decode(StaleContactsAudit.self, from: Data(json.utf8))
