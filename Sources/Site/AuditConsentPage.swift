@@ -109,8 +109,9 @@ struct AuditConsentPage {
             let severity = audit.policy.severity(of: id)
             var row: [String: Any] = ["check_id": id, "name": text(d.name), "action": text(d.action),
                                       "basis": LegalBasis.text(d.basis, locale: words.locale),
-                                      "severity": words["severity.\(severity.rawValue)"], "severity_id": severity.rawValue,
-                                      "threshold": AuditGatePanel.thresholdText(audit.policy.thresholds[id], format: format)]
+                                      "severity": words["severity.\(severity.rawValue)"], "severity_id": severity.rawValue]
+            // Mustache takes an empty string for true: a line is set only when there is something to show.
+            if let t = audit.policy.thresholds[id] { row["threshold_line"] = words.fill("consent.threshold_line", ["n": AuditGatePanel.thresholdText(t, format: format)]) }
             guard audit.ran(id) else {
                 let tables = ConsentChecks.tables(of: check).filter { audit.absentTables[id]?.contains($0) == true }
                 row["not_run"] = words.fill(tables.count == 1 ? "gate.reason_table" : "gate.reason_tables", ["tables": tables.joined(separator: ", ")])
@@ -119,8 +120,8 @@ struct AuditConsentPage {
             let open = audit.counts[id] ?? 0, waived = audit.waivedCounts[id] ?? 0, expired = audit.expiredWaiverCounts[id] ?? 0
             row["count"] = count(open)
             row["has_findings"] = open > 0
-            row["waived_count"] = count(waived)
-            if expired > 0 { row["expired_label"] = words.fill("consent.expired_count", ["n": count(expired)]) }
+            if waived > 0 { row["waived_line"] = words.fill("consent.waived_line", ["n": count(waived)]) }
+            if expired > 0 { row["expired_line"] = words.fill("consent.expired_count", ["n": count(expired)]) }
             row["judged"] = words.fill("consent.judged_\(Self.populationKey(check.population))", ["n": count(audit.judged[id] ?? 0)])
             return row
         }
@@ -209,7 +210,6 @@ struct AuditConsentPage {
             "csv": words["consent.csv"], "json": words["consent.json"],
             "h_verdict": words["consent.h_verdict"], "h_checks": words["consent.h_checks"], "h_check": words["consent.check"],
 "h_count": words["consent.findings"], "h_judged": words["consent.judged"],
-            "h_waived_count": words["consent.waived"], "h_threshold": words["consent.threshold"],
             "h_basis": words["consent.basis"], "h_action": words["consent.action"],
             "h_campaigns": words["consent.h_campaigns"], "h_campaign": words["consent.campaign"],
             "h_violations": words["consent.violations"], "h_by_check": words["consent.by_check"],

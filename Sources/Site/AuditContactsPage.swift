@@ -79,14 +79,17 @@ struct AuditContactsPage {
             let d = type(of: check).description
             let severity = result.severity[d.identifier] ?? d.severity
             var row: [String: Any] = ["check_id": d.identifier, "name": text(d.name), "action": text(d.action),
-                                      "severity": words["severity.\(severity.rawValue)"], "severity_id": severity.rawValue,
-                                      "threshold": AuditGatePanel.thresholdText(thresholds[d.identifier] ?? nil, format: format)]
+                                      "severity": words["severity.\(severity.rawValue)"], "severity_id": severity.rawValue]
+            // Mustache takes an empty string for true: a line is set only when there is something to show.
+            if let t = thresholds[d.identifier] ?? nil {
+                row["threshold_line"] = words.fill("consent.threshold_line", ["n": AuditGatePanel.thresholdText(t, format: format)])
+            }
             if let r = audit.checks[d.identifier] ?? nil {
                 row["count"] = format.count(Double(r.count))
                 row["share"] = pct(r.share)
                 row["previous"] = format.count(Double(r.previousCount))
-                row["waived"] = format.count(Double(r.waived))
-                if r.expiredWaiver > 0 { row["expired_label"] = words.fill("consent.expired_count", ["n": format.count(Double(r.expiredWaiver))]) }
+                if r.waived > 0 { row["waived_line"] = words.fill("consent.waived_line", ["n": format.count(Double(r.waived))]) }
+                if r.expiredWaiver > 0 { row["expired_line"] = words.fill("consent.expired_count", ["n": format.count(Double(r.expiredWaiver))]) }
             } else {
                 let tables = absent[d.identifier] ?? []
                 row["not_run"] = tables.isEmpty ? words["stale.check_not_run"]
@@ -129,7 +132,7 @@ struct AuditContactsPage {
             "waived_text": words.fill("stale.waived_text", ["n": format.count(Double(audit.waived))]),
             "h_waived": words["consent.h_waived"], "h_reason": words["consent.reason"], "h_accepted_by": words["consent.accepted_by"],
             "h_expires": words["consent.expires"], "h_key": words["consent.key"], "h_check_name": words["stale.check"],
-            "h_waived_count": words["consent.waived"], "h_threshold": words["consent.threshold"],
+
             "lead": words.fill("stale.lead", ["base": format.count(Double(audit.base)), "previous": format.count(Double(audit.previousBase))]),
             "checks": checks,
             "sources_chart": byID["stale-sources"].map { figureContext($0, tableTitle: words["stale.table"]) } ?? false,

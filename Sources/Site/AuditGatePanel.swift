@@ -49,8 +49,9 @@ struct AuditGatePanel {
         let mine = tallies.filter { v.fails($0) }
         if v.result == .fail {
             let list = mine.map { t in
-                t.ran ? words.fill("gate.failing_count", ["check": t.check, "n": count(t.count), "threshold": threshold(t.threshold)])
-                    : words.fill("gate.failing_not_run", ["check": t.check])
+                guard t.ran else { return words.fill("gate.failing_not_run", ["check": t.check]) }
+                return t.threshold == nil ? words.fill("gate.failing_any", ["check": t.check, "n": count(t.count)])
+                    : words.fill("gate.failing_count", ["check": t.check, "n": count(t.count), "threshold": threshold(t.threshold)])
             }
             let here = list.isEmpty ? words["gate.failing_elsewhere"] : list.joined(separator: "; ")
             return (words.fill("gate.fail", ["level": level, "failing": here]), "bad")
@@ -110,6 +111,7 @@ struct AuditGatePanel {
         "gate.pass_below": "Gate --fail-on {level}: passed, with {n} open findings of severity {severity} or above on this audit, each check below its threshold.",
         "gate.fail": "Gate --fail-on {level}: failed. Failing here: {failing}.",
         "gate.failing_count": "{check}: {n} open, threshold {threshold}",
+        "gate.failing_any": "{check}: {n} open",
         "gate.failing_not_run": "{check}: not run",
         "gate.failing_elsewhere": "none (the other audit's checks fail it)",
         "gate.h_not_run": "Checks not run",
@@ -138,6 +140,7 @@ struct AuditGatePanel {
         "gate.pass_below": "Проверка --fail-on {level}: пройдена; открытых замечаний серьёзности «{severity}» и выше в этом аудите: {n}, у каждой проверки ниже её порога.",
         "gate.fail": "Проверка --fail-on {level}: не пройдена. Здесь её проваливают: {failing}.",
         "gate.failing_count": "{check}: открытых {n}, порог {threshold}",
+        "gate.failing_any": "{check}: открытых {n}",
         "gate.failing_not_run": "{check}: не выполнена",
         "gate.failing_elsewhere": "ничего (её проваливают проверки другого аудита)",
         "gate.h_not_run": "Невыполненные проверки",

@@ -138,8 +138,8 @@ struct ConsentPageTests {
         #expect(page.contains("Violations 4 Warnings 1 For information 0 Waived 1"))
         #expect(page.contains("Violations: 4."))
         // Open 1, waived 1, no threshold: one count, the same as the verdict's.
-        #expect(page.contains("Sent after withdrawal after_withdrawal violation 1 1 — 5 marketing messages 38-FZ art. 18 part 1; GDPR Art. 7(3)"))
-        #expect(page.contains("No consent no_consent violation 2 1 with an expired waiver 0 —"))
+        #expect(page.contains("Sent after withdrawal after_withdrawal violation 1 1 waived 5 marketing messages 38-FZ art. 18 part 1; GDPR Art. 7(3)"))
+        #expect(page.contains("No consent no_consent violation 2 1 with an expired waiver 5 marketing messages"))
         // The known violation: message 100 to contact 1, decided by the withdrawal 12 of 10 Nov 10:00,
         // its source shown and its evidence (an IP address) masked.
         #expect(page.contains("violation Sent after withdrawal #100 email · 17 Nov 2026 12:30 #1 a***@example.com +7 *** *** ** 89 Black Friday (#7) #12 withdrawal 10 Nov 2026 10:00 source: unsubscribe_page · evidence recorded (masked)"))
@@ -308,7 +308,7 @@ struct ConsentPageTests {
                 #expect(page.contains("consent.thresholds after_withdrawal: 2; no_consent: 3; no_processing_consent: 90.0%"))
                 #expect(page.contains("Severity overrides consent.severity missing_evidence: info"))
                 #expect(page.contains("In force: an erasure period of 10 days.") && !page.contains("30 days by law"))
-                #expect(page.contains("Sent after withdrawal after_withdrawal violation 1 1 2 5 marketing messages"))
+                #expect(page.contains("Sent after withdrawal after_withdrawal violation 1 1 waived threshold 2 5 marketing messages"))
             } else {
                 #expect(page.contains("Проверка --fail-on violation: пройдена; открытых замечаний серьёзности «нарушение» и выше в этом аудите: 4"), "\(page.prefix(1500))")
                 #expect(page.contains("Срок удаления после отзыва согласия на обработку consent.erasure_days 10 дн."))
@@ -334,7 +334,7 @@ struct ConsentPageTests {
         #expect(gate["result"] as? String == "fail" && rows.count == 3)
         #expect(rows.first { $0["check"] as? String == "no_consent" }.map { ($0["count"] as? Int, $0["threshold"] as? Int) } ?? (nil, nil) == (2, 2))
         let page = Self.visible(try failing.text("audit-consent.html"))
-        #expect(page.contains("Gate --fail-on violation: failed. Failing here: after_withdrawal: 1 open, threshold —; no_consent: 2 open, threshold 2; no_processing_consent: 1 open, threshold —."), "\(page.prefix(1500))")
+        #expect(page.contains("Gate --fail-on violation: failed. Failing here: after_withdrawal: 1 open; no_consent: 2 open, threshold 2; no_processing_consent: 1 open."), "\(page.prefix(1500))")
     }
 
     @Test func theCapIsSharedAmongTheChecks() {
