@@ -10,12 +10,14 @@ struct CRMReportProcess {
     let process = Process()
     private let out = Pipe(), err = Pipe()
 
-    /// Starts `crm-report arguments...` with the test server's password in its environment.
-    init(_ arguments: [String], password: String = TestServer.password) throws {
+    /// Starts `crm-report arguments...` with the test server's password in its environment
+    /// (nil: no PGPASSWORD at all).
+    init(_ arguments: [String], password: String? = TestServer.password, home: String? = nil) throws {
         process.executableURL = Self.binary
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["PGPASSWORD"] = password
+        if let home { environment["HOME"] = home }
         process.environment = environment
         process.standardOutput = out
         process.standardError = err
@@ -32,7 +34,7 @@ struct CRMReportProcess {
     }
 
     /// Runs to the end.
-    static func run(_ arguments: [String], password: String = TestServer.password) throws -> (status: Int32, stderr: String) {
+    static func run(_ arguments: [String], password: String? = TestServer.password) throws -> (status: Int32, stderr: String) {
         try CRMReportProcess(arguments, password: password).finish()
     }
 }

@@ -82,35 +82,38 @@ struct PostgresStallTests {
         let db = try PostgresFailureTests.smallFixture()
         let schema = try await TestServer.load(db.path, label: "sigstop")
         // The orders scan takes 30 s a row: the server would cancel it after its statement timeout
-        // (4 s) with an error of its own, unless its backend is stopped before, as here.
+        // (8 s) with an error of its own, unless its backend is stopped before, as here.
         try TestServer.psql("""
             ALTER TABLE \(schema).orders RENAME TO orders_data;
             CREATE VIEW \(schema).orders AS SELECT o.* FROM \(schema).orders_data o, LATERAL pg_sleep(30);
             """)
-        let stopper = Task.detached { () -> String? in
+        let watcher = try LibpqConnection.connect(try TestServer.location(), passwords: TestServer.passwords, purpose: .write)
+        // A thread of its own: the read below holds a thread of the (two-thread) task pool.
+        let stopped = Stopped()
+        Thread.detachNewThread {
             let until = Date().addingTimeInterval(20)
             while Date() < until {
-                let pid = try? TestServer.psql("""
-                    SELECT pid FROM pg_stat_activity WHERE application_name = 'crm-report' AND state = 'active'
-                      AND query LIKE 'COPY%\(schema)%orders%' LIMIT 1
-                    """)
-                if let pid, !pid.isEmpty, kill(pid_t(pid) ?? 0, SIGSTOP) == 0 { return pid }
-                try? await Task.sleep(nanoseconds: 50_000_000)
+                let pid = try? watcher.value("""
+                    SELECT pid::text FROM pg_stat_activity WHERE application_name = 'crm-report' AND state = 'active'
+                      AND query LIKE $1 LIMIT 1
+                    """, ["COPY%\(schema)%orders%"])
+                if let pid, let p = pid_t(pid), kill(p, SIGSTOP) == 0 { stopped.set(p); break }
+                Thread.sleep(forTimeInterval: 0.02)
             }
-            return nil
+            stopped.set(nil)
         }
         var location = try TestServer.location()
-        location.statementTimeoutSeconds = 4
+        location.statementTimeoutSeconds = 8
         let started = Date()
         let e = PostgresFailureTests.failure { try PostgresFailureTests.read(location, schema: schema) }
         let took = Date().timeIntervalSince(started)
-        let stopped = await stopper.value
-        if let stopped, let pid = pid_t(stopped) { kill(pid, SIGCONT) }
-        #expect(stopped != nil, "no reading backend was found to stop")
+        let pid = stopped.wait()
+        if let pid { kill(pid, SIGCONT) }
+        #expect(pid != nil, "no reading backend was found to stop")
         #expect(e?.kind == .internalFailure)
-        #expect(e?.message == "PostgreSQL at \(location) sent nothing for 9 s while reading table 'orders' (statement_timeout_seconds 4): is it stopped or overloaded?",
+        #expect(e?.message == "PostgreSQL at \(location) sent nothing for 13 s while reading table 'orders' (statement_timeout_seconds 8): is it stopped or overloaded?",
                 "\(e?.message ?? "no error")")
-        #expect(took >= 9 && took < 20, "\(took) s")
+        #expect(took >= 13 && took < 30, "\(took) s")
     }
 
     @Test("statement_timeout_seconds is read strictly, default 300, and sets the server's statement_timeout")
@@ -138,5 +141,21 @@ struct PostgresStallTests {
         #expect(c.notices.last == "WARNING:  terminating connection due to a test")
         #expect(PostgresFailure.lost(table: "orders", c.location, notice: c.notices.last).message
             == "lost the connection to PostgreSQL at \(c.location) while reading table 'orders' (the server said: terminating connection due to a test)")
+    }
+
+    /// The backend the watcher stopped, handed to the test once.
+    final class Stopped: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private let lock = NSLock()
+        private var pid: pid_t?
+        private var set = false
+        func set(_ p: pid_t?) {
+            lock.lock(); defer { lock.unlock() }
+            guard !set else { return }
+            set = true
+            pid = p
+            done.signal()
+        }
+        func wait() -> pid_t? { done.wait(); lock.lock(); defer { lock.unlock() }; return pid }
     }
 }

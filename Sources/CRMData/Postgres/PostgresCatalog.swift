@@ -63,10 +63,11 @@ struct PostgresCatalog: Sendable {
         return check
     }
 
-    /// The statement that drops a relation of the schema, whatever its kind.
+    /// The statement that drops a relation of the schema, whatever its kind (never CASCADE: a view
+    /// of the user's over it makes the drop, and so the copy, fail rather than vanish).
     func drop(_ table: String) -> String {
         let what = ["v": "VIEW", "m": "MATERIALIZED VIEW", "f": "FOREIGN TABLE"][relations[table]?.kind ?? "r"] ?? "TABLE"
-        return "DROP \(what) \(qualified(table)) CASCADE"
+        return "DROP \(what) \(qualified(table))"
     }
 
     /// `"schema"."table"` with the table's real name.

@@ -38,7 +38,9 @@ struct PostgresSnapshotReader {
         try a.execute(Self.begin)
         // The transaction's first query takes its snapshot; the identity names that snapshot.
         let exported = try a.value("SELECT pg_export_snapshot()") ?? ""
-        let identity = "PostgreSQL \(try a.value("SHOW server_version") ?? "?"), snapshot \(try a.value("SELECT txid_current_snapshot()::text") ?? "?")"
+        // The version's number only ("15.18", not "15.18 (Debian 15.18-0+deb12u1)"): the documented form.
+        let version = try a.value("SHOW server_version")?.split(separator: " ").first.map(String.init) ?? "?"
+        let identity = "PostgreSQL \(version), snapshot \(try a.value("SELECT txid_current_snapshot()::text") ?? "?")"
         let catalog = try PostgresCatalog(connection: a, schema: schema)
         let check = try catalog.check(user: location.user)
 
