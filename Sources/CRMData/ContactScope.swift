@@ -10,8 +10,11 @@ public struct ContactKeys: Sendable {
 
     /// `SELECT id, email, phone, created_at, push_token FROM contacts`: rows created before A, in stored order.
     /// A row whose id or creation time is unreadable is left out (the scoped read counts it as bad).
-    static func read<Source: TableSource>(_ source: Source, present: Set<String>, parser: TimestampParser, asOf: Instant) throws -> ContactKeys {
-        let columns: [ColumnRequest] = ["id", "email", "phone", "created_at", "push_token"].map { present.contains($0) ? .named($0) : .absent }
+    /// The push tokens only with `pushTokens` (nil otherwise).
+    static func read<Source: TableSource>(_ source: Source, present: Set<String>, parser: TimestampParser, asOf: Instant,
+                                          pushTokens: Bool) throws -> ContactKeys {
+        let wanted = ["id", "email", "phone", "created_at"] + (pushTokens ? ["push_token"] : [])
+        let columns: [ColumnRequest] = (wanted + (pushTokens ? [] : ["push_token"])).map { present.contains($0) && wanted.contains($0) ? .named($0) : .absent }
         var rows = try source.rows(of: ContactTable.tableName, columns)
         var keys = ContactKeys()
         while try rows.next() {

@@ -165,7 +165,7 @@ public struct SnapshotReader {
         let keys: ContactKeys? = choose == nil && !keepKeys ? nil : try guarded {
             try probe.read { db in
                 try ContactKeys.read(SQLiteTableSource(db: db), present: Set(schema.present[ContactTable.tableName] ?? []),
-                                     parser: parser, asOf: self.asOf)
+                                     parser: parser, asOf: self.asOf, pushTokens: keepKeys)
             }
         }
         let filters: [String: String] = try keys.flatMap { keys in try choose.map { try $0(keys).filters(present: schema.present) } } ?? [:]

@@ -77,16 +77,23 @@ public struct ContactLookup: Sendable {
         }
     }
 
-    /// Rows whose phone is valid with this E.164 form. Only numbers whose digits hold the last
-    /// seven of it are parsed (libphonenumber costs microseconds a number).
+    /// Rows whose phone is valid with this E.164 form. Only numbers holding the last seven digits
+    /// of it in a row (punctuation between them skipped) are parsed: libphonenumber costs
+    /// microseconds a number, the byte scan nanoseconds.
     func rows(in phones: [String?], e164: String) -> [Int] {
-        let tail = Array(e164.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.suffix(7))
+        let digits = e164.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.suffix(7)
+        let window = digits.count
+        let modulus = (0..<window).reduce(1) { r, _ in r * 10 }
+        let tail = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         return phones.indices.filter { i in
             guard let p = phones[i] else { return false }
-            let digits = Array(p.utf8.filter { $0 >= 0x30 && $0 <= 0x39 })
-            guard digits.count >= tail.count, (0...(digits.count - tail.count)).contains(where: { digits[$0..<($0 + tail.count)].elementsEqual(tail) })
-            else { return false }
-            return PhoneValidator.check(PhoneValidator.canonicalForm(p), region: region).e164 == e164
+            var rolling = 0, seen = 0, hit = false
+            for b in p.utf8 where b >= 0x30 && b <= 0x39 {
+                rolling = (rolling * 10 + Int(b - 0x30)) % modulus
+                seen += 1
+                if seen >= window && rolling == tail { hit = true; break }
+            }
+            return hit && PhoneValidator.check(PhoneValidator.canonicalForm(p), region: region).e164 == e164
         }
     }
 }
