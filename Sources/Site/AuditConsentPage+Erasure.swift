@@ -25,7 +25,7 @@ extension AuditConsentPage {
             "h_erasure": words["consent.h_erasure"],
             "erasure_text": words.fill("consent.erasure_text", ["days": count(audit.erasureDays), "n": count(clocks.count), "overdue": count(overdue)]),
             "erasure_rows": rows, "has_erasure_rows": !rows.isEmpty, "erasure_rest": rest(clocks.count),
-            "h_withdrawn": words["consent.withdrawn"], "h_deadline": words["consent.deadline"], "h_left": words["consent.left"],
+            "h_withdrawal": words["consent.withdrawal"], "h_withdrawn": words["consent.withdrawn"], "h_deadline": words["consent.deadline"], "h_left": words["consent.left"],
             "h_deleted_messaged": words["consent.h_deleted_messaged"], "deleted_messaged_text": words["consent.deleted_messaged_text"],
             "deleted_rows": deletedRows, "has_deleted_rows": !deletedRows.isEmpty, "deleted_rest": rest(deleted.count),
             "h_deleted": words["consent.deleted"], "h_messages": words["consent.messages_after"], "h_last": words["consent.last_sent"],
