@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "AuditsTests", dependencies: ["Audits", "CRMData", "Formatting", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Reports", "CRMData", "TestSupport", "DemoData"],
                     exclude: ["Golden"]),  // read from the source folder (#filePath), not bundled
-        .testTarget(name: "CLITests", dependencies: ["crm-report", "TestSupport", "DemoData"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["crm-report", "TestSupport", "DemoData", "Results", "Audits", "CRMData", "Reports"], exclude: ["Fixtures"]),
         .testTarget(name: "BrowserTests", dependencies: ["Site", "CRMData", "Formatting", "DemoData"]),
         .testTarget(name: "PostgresTests", dependencies: ["crm-report", "CRMData", "Site", "DemoData", "TestSupport"]),
         .testTarget(name: "DatasetImportTests", dependencies: ["DatasetImport", "Reports", "CRMData", "TestSupport"]),

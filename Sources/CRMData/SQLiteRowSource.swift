@@ -4,6 +4,8 @@ import GRDBSQLite
 /// The tables of one SQLite read transaction: a GRDB `Database` inside `read { }`.
 struct SQLiteTableSource: TableSource {
     let db: Database
+    /// Per table (lower-case name), an SQL condition its scan keeps rows by (`ContactScope`); none: every row.
+    var filters: [String: String] = [:]
 
     /// `SELECT <columns> FROM table`: NULL for an absent column, the rowid as the row key
     /// (NULL in a view, which has none).
@@ -17,7 +19,8 @@ struct SQLiteTableSource: TableSource {
             case .rowKey: return isView ? "NULL" : "rowid"
             }
         }
-        let sql = "SELECT \(list.joined(separator: ", ")) FROM \"\(table)\""
+        let condition = filters[table.lowercased()].map { " WHERE \($0)" } ?? ""
+        let sql = "SELECT \(list.joined(separator: ", ")) FROM \"\(table)\"\(condition)"
         let statement: Statement
         do { statement = try db.makeStatement(sql: sql) } catch {
             throw CRMError("cannot read table '\(table)': \(SnapshotReader.reason(error))")
@@ -28,7 +31,7 @@ struct SQLiteTableSource: TableSource {
     /// The largest rowid, one step down the table's b-tree: the row count when ids run from 1
     /// without gaps, as a CRM's usually do. Ignored when it is implausibly large (sparse ids).
     func rowCountHint(of table: String) -> Int? {
-        guard let max = try? Int.fetchOne(db, sql: "SELECT max(rowid) FROM \"\(table)\"") else { return nil }
+        guard filters[table.lowercased()] == nil, let max = try? Int.fetchOne(db, sql: "SELECT max(rowid) FROM \"\(table)\"") else { return nil }
         return plausibleRowCount(max)
     }
 }

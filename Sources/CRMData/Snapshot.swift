@@ -25,6 +25,8 @@ public struct Snapshot: Sendable {
     /// What names the data read when no file's SHA-256 can (a PostgreSQL server: its version and
     /// the snapshot); nil for a SQLite file.
     public var sourceIdentity: String?
+    /// Every visible contact's keys as typed, push token included; only from `SnapshotReader.readWithKeys()`.
+    public var contactKeys: ContactKeys?
 
     public init(asOf: Instant, zone: ZoneClock) {
         self.asOf = asOf

@@ -117,8 +117,24 @@ public struct SnapshotReader {
     /// Each connection holds one read transaction. `PRAGMA data_version` on a third connection,
     /// read before and after both transactions have taken their snapshot, tells whether anything
     /// was committed in between; if so, the attempt is abandoned and made again.
-    public func read() throws -> Snapshot {
+    public func read() throws -> Snapshot { try read(choosing: nil) }
+
+    /// Reads one person's part of the snapshot: `choose` picks the contacts from the keys of every
+    /// contact visible at A (it throws to refuse, e.g. no match), then only their rows are read
+    /// (`ContactScope`), with the rules and the one-snapshot proof of a whole read. SQLite only.
+    public func read(scope choose: @escaping @Sendable (ContactKeys) throws -> ContactScope) throws -> Snapshot {
+        try read(choosing: choose)
+    }
+
+    /// The whole snapshot with the contacts' keys as typed (`Snapshot.contactKeys`, in the same
+    /// snapshot), for lists that need the push token. SQLite only.
+    public func readWithKeys() throws -> Snapshot { try read(choosing: nil, keepKeys: true) }
+
+    private func read(choosing choose: (@Sendable (ContactKeys) throws -> ContactScope)?, keepKeys: Bool = false) throws -> Snapshot {
         if case .postgres(var server) = try DatabaseLocation(path) {
+            if choose != nil || keepKeys {
+                throw CRMError("this command reads SQLite files only for now; copy the CRM into one with crm-report copy first")
+            }
             server.statementTimeoutSeconds = statementTimeout
             return try PostgresSnapshotReader(location: server, schema: schema, asOf: asOf, zone: zone, progress: progress,
                                               contactsRead: contactsRead).read()
@@ -132,18 +148,27 @@ public struct SnapshotReader {
             let (probe, stamp) = try Self.open(file, busyTimeout: busyTimeout)
             let (a, _) = try Self.open(file, busyTimeout: busyTimeout), (b, _) = try Self.open(file, busyTimeout: busyTimeout)
             // Immutable: SQLite takes no locks and data_version proves nothing, so the files must be as they were.
-            if let snapshot = try attempt(probe: probe, a: a, b: b), stamp == nil || stamp == file.stamp { return snapshot }
+            if let snapshot = try attempt(probe: probe, a: a, b: b, choose: choose, keepKeys: keepKeys), stamp == nil || stamp == file.stamp { return snapshot }
         }
         throw CRMError("the database kept changing while it was being read (\(attempts) attempts in \(Self.seconds(Date().timeIntervalSince(started).rounded())) s); "
             + "run again when its writer is idle: \(path)")
     }
 
-    private func attempt(probe: DatabaseQueue, a: DatabaseQueue, b: DatabaseQueue) throws -> Snapshot? {
+    private func attempt(probe: DatabaseQueue, a: DatabaseQueue, b: DatabaseQueue,
+                         choose: (@Sendable (ContactKeys) throws -> ContactScope)?, keepKeys: Bool) throws -> Snapshot? {
         let (version, schema) = try guarded {
             try probe.read { db in (try Int.fetchOne(db, sql: "PRAGMA data_version"), try Self.checkSchema(db)) }
         }
         let gate = StartGate(parties: 2)
         let parser = TimestampParser(zone: zone)
+        // The keys are read after `version`, so a commit since makes the read start again.
+        let keys: ContactKeys? = choose == nil && !keepKeys ? nil : try guarded {
+            try probe.read { db in
+                try ContactKeys.read(SQLiteTableSource(db: db), present: Set(schema.present[ContactTable.tableName] ?? []),
+                                     parser: parser, asOf: self.asOf, pushTokens: keepKeys)
+            }
+        }
+        let filters: [String: String] = try keys.flatMap { keys in try choose.map { try $0(keys).filters(present: schema.present) } } ?? [:]
         let (asOf, zone, progress, contactsRead) = (self.asOf, self.zone, self.progress, self.contactsRead)
         var unchanged = false
         let snapshot = try guarded {
@@ -156,12 +181,14 @@ public struct SnapshotReader {
                     guard gate.arrive() else { return nil }
                     var scanner = TableScanner(schema: schema, parser: parser, asOf: asOf, zone: zone, progress: progress)
                     scanner.contactsRead = contactsRead
-                    try scanner.read(share, from: SQLiteTableSource(db: db), contacts: contacts, campaigns: campaigns)
+                    try scanner.read(share, from: SQLiteTableSource(db: db, filters: filters), contacts: contacts, campaigns: campaigns)
                     return scanner.snapshot
                 }
             }
         }
-        return unchanged ? snapshot : nil
+        guard unchanged, var snapshot else { return nil }
+        if keepKeys { snapshot.contactKeys = keys }
+        return snapshot
     }
 
     private func guarded<T>(_ body: () throws -> T) throws -> T {

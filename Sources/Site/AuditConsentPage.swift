@@ -187,7 +187,7 @@ struct AuditConsentPage {
         let waived = evidence.waived
         let channels = self.channels
         let campaigns = self.campaigns
-        let body: [String: Any] = [
+        let body: [String: Any] = erasureSection().merging([
             "heading": words["consent.title"],
             "lead": words["consent.lead"],
             "gate": gate,
@@ -222,7 +222,7 @@ struct AuditConsentPage {
             "definitions": ConsentChecks.descriptions.map { d in
                 ["label": text(d.name), "text": "\(text(d.summary)) (\(LegalBasis.text(d.basis, locale: words.locale)))" + inForce(d.identifier)]
             },
-        ]
+        ]) { _, new in new }
         return frame.context(page: AuditConsentSection.file, title: "\(words["consent.title"]) · \(frame.period.label)", body: body)
     }
 }

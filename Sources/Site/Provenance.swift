@@ -12,6 +12,13 @@ public struct Provenance: Sendable {
     public let configHash: String
     public let databaseSHA256: String
 
+    public init(asOf: String, timezone: String, configHash: String, databaseSHA256: String) {
+        self.asOf = asOf
+        self.timezone = timezone
+        self.configHash = configHash
+        self.databaseSHA256 = databaseSHA256
+    }
+
     /// SHA-256 of a file, read in 4 MiB blocks into one buffer (a 2.5 GB CRM does not fit a Data).
     /// Plain `read(2)`: Foundation's FileHandle reads 4 KiB a call and appends each into a growing
     /// Data, about 470,000 system calls and a copy of every byte for a 1.9 GB database.

@@ -36,6 +36,12 @@ public struct ConsentAudit: Sendable {
     public let weekly: [WeekCount]
     /// The waiver file set against the findings: expired and unmatched waivers.
     public let waivers: WaiverMatch
+    /// `consent.erasure_days`.
+    public let erasureDays: Int
+    /// Every erasure clock running at A (processing withdrawn, contact not deleted), overdue first.
+    public let erasureDeadlines: [ErasureDeadline]
+    /// Deleted contacts messaged after their deletion (to_deleted, waived included), by contact id.
+    public let deletedButMessaged: [DeletedButMessaged]
     public let policy: GatePolicy
 
     /// Consent events grouped by contact in time order, kept for the addressable base.
@@ -160,6 +166,18 @@ public struct ConsentAudit: Sendable {
         }
         self.waivers = match
         self.policy = policy
+        erasureDays = config.consentErasureDays
+        erasureDeadlines = pass.erasureDeadlines()
+        var afterDeletion: [Int32: (count: Int, last: Instant)] = [:]
+        for f in findings where f.check == ToDeletedCheck.description.identifier {
+            let at = messages.sentAt[Int(f.finding.message)]
+            let was = afterDeletion[f.finding.contact] ?? (0, .missing)
+            afterDeletion[f.finding.contact] = (was.count + 1, max(was.last, at))
+        }
+        deletedButMessaged = afterDeletion.map { k, v in
+            DeletedButMessaged(contactID: contactIDs[Int(k)], deletedDay: snapshot.zone.day(of: snapshot.contacts.deletedAt[Int(k)]),
+                               messages: v.count, lastSentDay: snapshot.zone.day(of: v.last))
+        }.sorted { $0.contactID < $1.contactID }
         self.events = events
         self.violationTimes = violationTimes
         let lastWeekEnd = CivilDate.startOfWeek(days: asOfDay)

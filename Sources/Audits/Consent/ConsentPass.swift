@@ -76,7 +76,8 @@ struct ConsentPass: Sendable {
         var sentAt: Instant
     }
 
-    func run(contacts range: Range<Int>) -> (RawFindings, PopulationCounts) {
+    /// - Parameter observe: called with each message's facts and the index of its finding's check, if any.
+    func run(contacts range: Range<Int>, observe: ((MessageFacts, Int?) -> Void)? = nil) -> (RawFindings, PopulationCounts) {
         var out = RawFindings()
         var counts = PopulationCounts()
         var states = ConsentStates()
@@ -102,7 +103,7 @@ struct ConsentPass: Sendable {
                     states.apply(Int(events.order[e]), c)
                     e += 1
                 }
-                judgeMessage(row, contact: k, deletedAt: deletedAt, states: states, unsubscribes: unsubscribes, &out, &counts)
+                judgeMessage(row, contact: k, deletedAt: deletedAt, states: states, unsubscribes: unsubscribes, &out, &counts, observe: observe)
                 if m.unsubscribedAt[row].exists { judgeUnsubscribe(row, contact: k, evs, &out, &counts) }
             }
             while e < evs.upperBound {
@@ -127,42 +128,85 @@ struct ConsentPass: Sendable {
     }
 
     private func judgeMessage(_ row: Int, contact k: Int, deletedAt: Instant, states: ConsentStates, unsubscribes: [Unsubscribe],
-                              _ out: inout RawFindings, _ counts: inout PopulationCounts) {
+                              _ out: inout RawFindings, _ counts: inout PopulationCounts, observe: ((MessageFacts, Int?) -> Void)?) {
         let m = messages
-        let sentAt = m.sentAt[row]
         let code = m.channel[row]
-        let slot = code >= 0 && Int(code) < slotOfCode.count ? slotOfCode[Int(code)] : ConsentStates.otherChannel
+        let f = facts(message: Int32(row), sentAt: m.sentAt[row], code: code, slot: slot(code), isMarketing: m.purpose[row] == .marketing,
+                      contact: k, deletedAt: deletedAt, states: states, unsubscribes: unsubscribes)
+        counts.messages += 1
+        if f.isMarketing { counts.marketingMessages += 1 }
+        let found = firstFinding(f)
+        observe?(f, found?.check)
+        if let found { out.append(found.check, contact: Int32(k), message: Int32(row), found.decision) }
+    }
+
+    /// The state slot of a message channel code.
+    func slot(_ code: Int32) -> Int {
+        code >= 0 && Int(code) < slotOfCode.count ? slotOfCode[Int(code)] : ConsentStates.otherChannel
+    }
+
+    /// The facts of a message (`row` -1: one not sent) on channel `code` at `sentAt`, from the state
+    /// machine as it stands then and the contact's unsubscribes.
+    private func facts(message row: Int32, sentAt: Instant, code: Int32, slot: Int, isMarketing: Bool, contact k: Int, deletedAt: Instant,
+                       states: ConsentStates, unsubscribes: [Unsubscribe]) -> MessageFacts {
         var f = MessageFacts()
-        f.message = Int32(row)
+        f.message = row
         f.contact = Int32(k)
         f.sentAt = sentAt
-        f.isMarketing = m.purpose[row] == .marketing
+        f.isMarketing = isMarketing
         f.deletedAt = deletedAt
-        counts.messages += 1
-        if f.isMarketing {
-            counts.marketingMessages += 1
-            let d = states.deciding(slot)
-            f.deciding = d
-            if d >= 0 {
-                f.decidingIsWithdrawal = consents.action[Int(d)] == .withdraw
-                f.decidingAt = consents.occurredAt[Int(d)]
-                f.decidingExpires = consents.expiresAt[Int(d)]
-            }
-            f.everGranted = states.everGranted(slot)
-            f.lastGrantAt = states.lastGrantAt(slot)
-            // The latest unsubscribe through an earlier message on this channel, grace days before.
-            for u in unsubscribes where u.code == code && u.message != Int32(row) && u.sentAt < sentAt
-                && u.at.ms <= sentAt.ms - settings.graceMs && u.at > f.unsubscribeAt {
-                f.unsubscribeAt = u.at
-                f.unsubscribeMessage = u.message
-            }
+        guard isMarketing else { return f }
+        let d = states.deciding(slot)
+        f.deciding = d
+        if d >= 0 {
+            f.decidingIsWithdrawal = consents.action[Int(d)] == .withdraw
+            f.decidingAt = consents.occurredAt[Int(d)]
+            f.decidingExpires = consents.expiresAt[Int(d)]
         }
+        f.everGranted = states.everGranted(slot)
+        f.lastGrantAt = states.lastGrantAt(slot)
+        // The latest unsubscribe through an earlier message on this channel, grace days before.
+        for u in unsubscribes where u.code == code && u.message != row && u.sentAt < sentAt
+            && u.at.ms <= sentAt.ms - settings.graceMs && u.at > f.unsubscribeAt {
+            f.unsubscribeAt = u.at
+            f.unsubscribeMessage = u.message
+        }
+        return f
+    }
+
+    /// The first message check that finds something, in `ConsentChecks.all` order (at most one per message).
+    private func firstFinding(_ f: MessageFacts) -> (check: Int, decision: Decision)? {
         for (index, check) in messageChecks {
-            if let d = check.judge(f, settings) {
-                out.append(index, contact: Int32(k), message: Int32(row), d)
-                return
+            if let d = check.judge(f, settings) { return (index, d) }
+        }
+        return nil
+    }
+
+    /// What the audit would find in a marketing message on `channel` (message channel code `code`,
+    /// -1 when no message ever used it) sent to contact `k` at the as-of moment: the contact's
+    /// events replayed through the state machine and its unsubscribes, as for a message sent.
+    func probe(contact k: Int, channel: Channel, code: Int32) -> (facts: MessageFacts, check: Int?, decision: Decision?) {
+        var states = ConsentStates()
+        for i in events.range(k) { states.apply(Int(events.order[i]), consents) }
+        var unsubscribes: [Unsubscribe] = []
+        let m = messages
+        for i in sends.range(k) {
+            let row = Int(sends.order[i])
+            if m.unsubscribedAt[row].exists {
+                unsubscribes.append(Unsubscribe(at: m.unsubscribedAt[row], code: m.channel[row], message: Int32(row), sentAt: m.sentAt[row]))
             }
         }
+        let f = facts(message: -1, sentAt: settings.asOf, code: code, slot: Int(channel.rawValue), isMarketing: true, contact: k,
+                      deletedAt: contacts.deletedAt[k], states: states, unsubscribes: unsubscribes)
+        let found = firstFinding(f)
+        return (f, found?.check, found?.decision)
+    }
+
+    /// The state machine of contact `k` at the as-of moment (every event applied).
+    func statesAtAsOf(contact k: Int) -> ConsentStates {
+        var states = ConsentStates()
+        for i in events.range(k) { states.apply(Int(events.order[i]), consents) }
+        return states
     }
 
     /// An unsubscribe is judged once its recording window has closed before the as-of moment
@@ -171,14 +215,13 @@ struct ConsentPass: Sendable {
         let at = messages.unsubscribedAt[row]
         guard at.ms + settings.recordWindowMs < settings.asOf.ms else { return }
         counts.unsubscribes += 1
-        let code = messages.channel[row]
-        let slot = code >= 0 && Int(code) < slotOfCode.count ? slotOfCode[Int(code)] : ConsentStates.otherChannel
+        let channelSlot = self.slot(messages.channel[row])
         var next: Int32 = -1
         let c = consents
         for i in evs {
             let e = Int(events.order[i])
             guard c.occurredAt[e] >= at, c.purpose[e] == .marketing, c.action[e] == .withdraw else { continue }
-            if let ch = c.channel[e], Int(ch.rawValue) != slot { continue }
+            if let ch = c.channel[e], Int(ch.rawValue) != channelSlot { continue }
             next = Int32(e)
             break
         }

@@ -79,6 +79,11 @@ public struct ContactValidation: Sendable {
     func phoneIsMobile(_ row: Int) -> Bool { has(phoneMobile, phoneValue[row]) }
     /// The duplicate group of the row's normalized e-mail, -1 for none.
     func emailGroup(_ row: Int) -> Int32 { emailValue[row] >= 0 ? emailGroup[Int(emailValue[row])] : -1 }
+    /// The row's phone in E.164 when it is valid, else nil.
+    public func e164(_ row: Int) -> String? {
+        let g = phoneGroup(row)
+        return g >= 0 ? e164[Int(g)] : nil
+    }
     /// The duplicate group of the row's valid phone (its E.164 form), -1 for none.
     func phoneGroup(_ row: Int) -> Int32 { phoneValue[row] >= 0 ? phoneGroup[Int(phoneValue[row])] : -1 }
 }
