@@ -3,10 +3,12 @@
 #   make test   runs the whole test suite
 # Each installs the apt packages it needs when they are missing.
 
-APT_PACKAGES := libsqlite3-dev libssl-dev libcairo2-dev libphonenumber-dev libidn2-dev libpq-dev fonts-dejavu-core sqlite3 e2fsprogs poppler-utils
+APT_PACKAGES := libsqlite3-dev libssl-dev libcairo2-dev libphonenumber-dev libidn2-dev libpq-dev libcurl4-openssl-dev fonts-dejavu-core sqlite3 e2fsprogs poppler-utils
 BENCH_PACKAGES := time
 # The browser checks (Tests/BrowserTests) drive Debian's headless Chromium over the DevTools pipe.
 BROWSER_PACKAGES := chromium
+# The e-mail tests deliver email.eml to a local SMTP server (Debian's aiosmtpd, run by /usr/bin/python3).
+MAIL_TEST_PACKAGES := python3 python3-aiosmtpd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DB ?= demo.sqlite
 OUT ?= output
@@ -31,6 +33,7 @@ demo: release
 
 # The PostgreSQL tests run against a throw-away local cluster, started and stopped around them.
 test: deps
+	@scripts/apt-ensure.sh $(MAIL_TEST_PACKAGES)
 	@timeout 900 scripts/apt-ensure.sh $(BROWSER_PACKAGES) || echo "chromium could not be installed: the browser checks will be skipped"
 	swift build --build-tests
 	scripts/with-postgres.sh swift test --skip-build --disable-xctest
