@@ -42,7 +42,7 @@ enum EmailEdition: Edition {
         let links: [[String: Any]] = frame.pages.map {
             ["href": (base.map { "\($0)\(period)/" } ?? "") + $0.file, "label": words[$0.key], "linked": linked, "where": "\(period)/\($0.file)"]
         } + [["href": base.map { "\($0)index.html" } ?? frame.archiveHref, "label": words["nav.archive"], "linked": linked, "where": "index.html"]]
-        return [
+        var model: [String: Any] = [
             "lang": words["lang"], "site_title": words["site.title"], "period_text": frame.periodText,
             "title": "\(words["summary.title"]) · \(context.period.label)", "heading": words["summary.title"],
             "intro": words.fill(linked ? "edition.email_intro" : "edition.email_intro_unlinked", ["period": period]),
@@ -56,9 +56,11 @@ enum EmailEdition: Edition {
             // 2x PNG stays sharp up to the e-mail's 640 px.
             "main_chart": (charts["revenue-narrow"] ?? charts["revenue"]).map { image($0, references) } ?? [:],
             "links_title": words["edition.full_report"], "links": links,
-            "links_note": linked ? "" : words.fill("edition.pages_where", ["period": period]),
             "footer": frame.footer,
         ]
+        // Only in the message without site_url (an empty text would still open the section).
+        if !linked { model["links_note"] = words.fill("edition.pages_where", ["period": period]) }
+        return model
     }
 
     /// A chart as an <img>: its 2x PNG, shown at its CSS pixel size.

@@ -34,7 +34,8 @@ enum EmailMessage: Edition {
         let model = EmailEdition.viewModel(context, charts: charts,
                                            references: EmailReferences(image: { "cid:\(contentID($0))" }, relativeLinks: false))
         let html = try templates.render("email", model)
-        let text = try templates.render("email-text", model)
+        // A section left empty (no unavailable figure) leaves a blank line: at most one between paragraphs.
+        let text = try templates.render("email-text", model).replacing(/\n{3,}/, with: "\n\n")
         // Each chart the HTML shows, once, in the order it first appears.
         let byCID = Dictionary(charts.values.map { (contentID($0), $0) }, uniquingKeysWith: { a, _ in a })
         var seen = Set<String>()

@@ -61,6 +61,9 @@ struct Send: ParsableCommand {
             guard let field = headers.value("From"), let box = Mailbox(parsing: field) else { throw CRMError("\(path): the message has no From: pass --from") }
             fromBox = box
         }
+        if from == nil, !EmailValidator.check(fromBox.address).isValid {
+            throw CRMError("the message's From '\(fromBox.address)' is no address a server accepts: set email.from (or site_url) before generate, or pass --from")
+        }
         let sender = try Self.envelopeAddress(fromBox.address, option: from == nil ? "the message's From" : "--from")
 
         let recipients: [Mailbox]

@@ -8,7 +8,8 @@ import Testing
 struct SendCommandTests {
     @Test("the message arrives byte for byte, To set from --to; a refused recipient is exit 3 with the reply and nothing is sent")
     func delivers() throws {
-        let folder = try EmailMessageTests.publish()
+        // With site_url the default From is crm-report@ its host, an address a server accepts.
+        let folder = try EmailMessageTests.publish(["--site-url", "https://reports.example.com/crm/"])
         defer { try? FileManager.default.removeItem(at: folder) }
         let inbox = folder.appendingPathComponent("inbox")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
@@ -25,10 +26,10 @@ struct SendCommandTests {
         // The file has no To (no email.to): send adds one after the From, and changes nothing else.
         let fromLine = try #require(file.range(of: "\r\n"))
         let expected = file[..<fromLine.upperBound] + "To: ceo@example.com, cfo@example.com\r\n" + file[fromLine.upperBound...]
-        #expect(file.hasPrefix("From: \"CRM report\" <crm-report@crm-report.invalid>\r\n"))
+        #expect(file.hasPrefix("From: \"CRM report\" <crm-report@reports.example.com>\r\n"))
         if let got = received.first {
             #expect(got.message == Data(expected.utf8), "arrived \(got.message.count) bytes, sent \(expected.utf8.count)")
-            #expect(got.envelope["mail_from"] as? String == "crm-report@crm-report.invalid")
+            #expect(got.envelope["mail_from"] as? String == "crm-report@reports.example.com")
             #expect(got.envelope["rcpt_tos"] as? [String] == ["ceo@example.com", "cfo@example.com"])
         }
 
@@ -61,10 +62,11 @@ struct SendCommandTests {
         let folder = try EmailMessageTests.publish()
         defer { try? FileManager.default.removeItem(at: folder) }
         let r = try CLI.run(["send", "--out", folder.appendingPathComponent("out").path, "--to", "ceo@example.com",
-                             "--smtp", "smtp://mail.example.com", "--dry-run"])
+                             "--from", "bi@example.com", "--smtp", "smtp://mail.example.com", "--dry-run"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("through smtp://mail.example.com:587 (STARTTLS required)"), "\(r.stdout)")
-        #expect(r.stdout.contains("MAIL FROM:<crm-report@crm-report.invalid>\nRCPT TO:<ceo@example.com>\n"))
+        #expect(r.stdout.contains("MAIL FROM:<bi@example.com>\nRCPT TO:<ceo@example.com>\n"))
+        #expect(r.stdout.contains("\nFrom: bi@example.com\n"))
         #expect(r.stdout.contains("\nTo: ceo@example.com\n") && r.stdout.contains("\nSubject: ") && r.stdout.contains("\nMessage-ID: <"))
     }
 
@@ -79,11 +81,13 @@ struct SendCommandTests {
             #expect(r.status == 2, "\(args): \(r.stderr)")
             #expect(r.stderr.contains(words) && r.stderr.split(separator: "\n").count == 1, "\(args): \(r.stderr)")
         }
-        try expectBad(["--out", out, "--to", "not-an-address", "--smtp", smtp], "--to: not an e-mail address: 'not-an-address'")
-        try expectBad(["--out", out, "--to", "a@example.com,", "--smtp", smtp], "--to: not an e-mail address")
-        try expectBad(["--out", out, "--to", "a@-bad-.example", "--smtp", smtp], "--to: not an e-mail address")
+        // No email.from and no site_url: the From is a placeholder no server accepts.
+        try expectBad(["--out", out, "--to", "a@example.com", "--smtp", smtp], "the message's From 'crm-report@crm-report.invalid' is no address")
+        try expectBad(["--out", out, "--to", "not-an-address", "--smtp", smtp, "--from", "bi@example.com"], "--to: not an e-mail address: 'not-an-address'")
+        try expectBad(["--out", out, "--to", "a@example.com,", "--smtp", smtp, "--from", "bi@example.com"], "--to: not an e-mail address")
+        try expectBad(["--out", out, "--to", "a@-bad-.example", "--smtp", smtp, "--from", "bi@example.com"], "--to: not an e-mail address")
         try expectBad(["--out", out, "--to", "a@example.com", "--from", "x", "--smtp", smtp], "--from: not an e-mail address")
-        try expectBad(["--out", out, "--smtp", smtp], "no recipients")
+        try expectBad(["--out", out, "--smtp", smtp, "--from", "bi@example.com"], "no recipients")
         try expectBad(["--out", folder.appendingPathComponent("nowhere").path, "--to", "a@example.com", "--smtp", smtp], "no such folder")
         let empty = folder.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
@@ -91,9 +95,9 @@ struct SendCommandTests {
         try expectBad(["--out", out, "--to", "a@example.com", "--smtp", "http://mail.example.com"], "--smtp: not an SMTP server address")
         try expectBad(["--out", out, "--to", "a@example.com", "--smtp", "smtp://user:pw@mail.example.com"], "SMTP_USER and SMTP_PASSWORD")
         try expectBad(["--out", out, "--to", "a@example.com", "--smtp", "smtps://mail.example.com", "--starttls", "off"], "--starttls applies to smtp:// only")
-        try expectBad(["--out", out, "--to", "a@example.com", "--smtp", smtp, "--starttls", "off"], "would be sent unencrypted",
+        try expectBad(["--out", out, "--to", "a@example.com", "--smtp", smtp, "--starttls", "off", "--from", "bi@example.com"], "would be sent unencrypted",
                       env: ["SMTP_USER": "u", "SMTP_PASSWORD": "p"])
-        try expectBad(["--out", out, "--to", "a@example.com", "--smtp", smtp], "set both SMTP_USER and SMTP_PASSWORD", env: ["SMTP_USER": "u"])
+        try expectBad(["--out", out, "--to", "a@example.com", "--smtp", smtp, "--from", "bi@example.com"], "set both SMTP_USER and SMTP_PASSWORD", env: ["SMTP_USER": "u"])
         try FileManager.default.removeItem(at: folder.appendingPathComponent("out/2026-W47/email.eml"))
         try expectBad(["--out", out, "--to", "a@example.com", "--smtp", smtp], "email.eml not found")
     }
@@ -103,7 +107,7 @@ struct SendCommandTests {
         let folder = try EmailMessageTests.publish()
         defer { try? FileManager.default.removeItem(at: folder) }
         let r = try CLI.run(["send", "--out", folder.appendingPathComponent("out").path, "--to", "a@example.com",
-                             "--smtp", "smtp://127.0.0.1:1", "--starttls", "off"])
+                             "--from", "bi@example.com", "--smtp", "smtp://127.0.0.1:1", "--starttls", "off"])
         #expect(r.status == 3, "\(r.stderr)")
         #expect(r.stderr.hasPrefix("crm-report: smtp://127.0.0.1:1: ") && r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
     }
