@@ -72,7 +72,7 @@ enum EmailMessage: Edition {
         guard revenue.unavailable == nil, let value = revenue.current, value.isFinite else {
             return words.fill("edition.subject_bare", ["period": name])
         }
-        let figure = format.compactMoney(value)
+        let figure = format.compact(value, fractionDigits: 1, money: true)
         guard let relative = revenue.vsPrevious?.relative, relative.isFinite else {
             return words.fill("edition.subject_plain", ["period": name, "value": figure])
         }

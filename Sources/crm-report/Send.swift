@@ -18,7 +18,7 @@ struct Send: ParsableCommand {
         reached or refused the message (its reply on one line).
         """)
 
-    @Option(help: ArgumentHelp("Output folder holding the published periods. Default: output.", valueName: "folder"))
+    @Option(help: ArgumentHelp("Output folder holding the published periods.", valueName: "folder"))
     var out = "output"
 
     @Option(help: ArgumentHelp("Recipients, separated by commas. Default: the message's To (email.to in the config).", valueName: "addr[,addr]"))

@@ -58,7 +58,8 @@ struct EmailMessageTests {
         let revenue = try #require(figures.first)
         #expect(subject.hasPrefix(locale == "en" ? "Week 47: revenue " : "Неделя 47: выручка "), "\(subject)")
         #expect(subject.contains(locale == "en" ? "vs previous" : "к прошлой неделе"), "\(subject)")
-        #expect(!revenue.isEmpty)
+        // The headline: revenue ₽98,987 rounded to one fraction digit of thousands, and its change (−52.3%).
+        #expect(locale != "en" || (revenue == "₽98,987" && subject == "Week 47: revenue ₽99K, −52.3% vs previous"), "\(revenue) \(subject)")
         #expect(m["date"] as? String == "Mon, 23 Nov 2026 00:00:00 +0000")
         let id = try #require(m["message_id"] as? String)
         #expect(id.hasPrefix("<") && id.hasSuffix(".2026-W47@crm-report.invalid>"), "\(id)")
