@@ -3,12 +3,13 @@
 #   make test   runs the whole test suite
 # Each installs the apt packages it needs when they are missing.
 
-APT_PACKAGES := libsqlite3-dev libssl-dev libcairo2-dev libphonenumber-dev libidn2-dev libpq-dev fonts-dejavu-core sqlite3 e2fsprogs poppler-utils
+APT_PACKAGES := libsqlite3-dev libssl-dev libcairo2-dev libphonenumber-dev libidn2-dev libpq-dev libcurl4-openssl-dev fonts-dejavu-core sqlite3 e2fsprogs poppler-utils
 BENCH_PACKAGES := time
 # The browser checks (Tests/BrowserTests) drive Debian's headless Chromium over the DevTools pipe.
 BROWSER_PACKAGES := chromium
-# The JUnit test validates --junit's XML against the schema with xmllint.
-TEST_PACKAGES := libxml2-utils
+# The JUnit test validates --junit's XML against the schema with xmllint; the e-mail tests deliver
+# email.eml to a local SMTP server (Debian's aiosmtpd, run by /usr/bin/python3).
+TEST_PACKAGES := libxml2-utils python3 python3-aiosmtpd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DB ?= demo.sqlite
 OUT ?= output

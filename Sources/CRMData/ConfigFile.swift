@@ -1,5 +1,6 @@
 import Formatting
 import Foundation
+import Mail
 import Yams
 
 /// Reads report.yml into a `ReportConfig`, strictly: an unknown key or a value of
@@ -88,7 +89,7 @@ public enum ConfigFile {
 
         mutating func apply(_ root: Node, to c: inout ReportConfig) throws {
             let top = ["db", "schema", "out", "as_of", "period", "locale", "currency", "timezone", "show_pii", "fail_on", "busy_timeout_seconds", "statement_timeout_seconds", "site_url", "junit",
-                       "funnel", "cohorts", "rfm", "campaigns", "stale", "consent"]
+                       "email", "funnel", "cohorts", "rfm", "campaigns", "stale", "consent"]
             for (key, value) in try mapping(root, "(top level)") {
                 switch key {
                 case "db": c.db = try string(value, key)
@@ -119,6 +120,7 @@ public enum ConfigFile {
                     let s = try string(value, key)
                     guard let url = ReportConfig.siteURL(s) else { throw fail(key, ReportConfig.siteURLProblem(s)) }
                     c.siteURL = url
+                case "email": try email(value, &c)
                 case "funnel": try funnel(value, &c)
                 case "cohorts": try cohorts(value, &c)
                 case "rfm":
@@ -139,6 +141,26 @@ public enum ConfigFile {
                 case "stale": try stale(value, &c)
                 case "consent": try consent(value, &c)
                 default: throw unknown(key, top)
+                }
+            }
+        }
+
+        func email(_ node: Node, _ c: inout ReportConfig) throws {
+            func mailbox(_ text: String, _ key: String) throws -> Mailbox {
+                guard let m = ReportConfig.mailbox(text) else {
+                    throw fail(key, "expected an address such as reports@example.com or 'CRM report <reports@example.com>', got '\(text)'")
+                }
+                return m
+            }
+            for (k, v) in try mapping(node, "email") {
+                switch k {
+                case "from": c.emailFrom = try mailbox(try string(v, "email.from"), "email.from")
+                case "to":
+                    // A list, or one line of addresses separated by commas.
+                    let list = try v.sequence != nil ? strings(v, "email.to")
+                        : string(v, "email.to").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    c.emailTo = try list.enumerated().map { try mailbox($0.element, "email.to[\($0.offset)]") }
+                default: throw unknown("email.\(k)", ["from", "to"])
                 }
             }
         }

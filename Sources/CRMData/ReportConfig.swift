@@ -1,5 +1,6 @@
 import Foundation
 import Formatting
+import Mail
 
 /// Every setting of metrics.md and outputs.md, with its default.
 /// The YAML file and the command line fill it; the command line wins.
@@ -30,6 +31,11 @@ public struct ReportConfig: Sendable, Equatable {
     /// Where the site is served (`https://reports.example.com/crm/`), so the e-mail edition links
     /// to the pages from a mail client; nil: relative links. Not in `canonicalText`: no number depends on it.
     public var siteURL: String?
+    /// The From of email.eml (`email.from`); nil: the site's title at crm-report@ the site_url's
+    /// host (crm-report.invalid without one). Not in `canonicalText`, as `siteURL`.
+    public var emailFrom: Mailbox?
+    /// The To of email.eml (`email.to`); empty: no To in the file (`crm-report send --to` sets it).
+    public var emailTo: [Mailbox] = []
 
     // Funnel
     public var funnelWindowWeeks: Int = 13
@@ -88,5 +94,15 @@ extension ReportConfig {
 
     public static func siteURLProblem(_ text: String) -> String {
         "expected the site's address, such as https://reports.example.com/crm/ (http or https, no query), got '\(text)'"
+    }
+}
+
+extension ReportConfig {
+    /// A mailbox of the `email.*` keys: `address` or `Name <address>`, an ASCII address with one `@`.
+    public static func mailbox(_ text: String) -> Mailbox? {
+        guard let m = Mailbox(parsing: text), m.address.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }),
+              m.address.split(separator: "@", omittingEmptySubsequences: false).count == 2,
+              !m.address.hasPrefix("@"), !m.address.hasSuffix("@") else { return nil }
+        return m
     }
 }

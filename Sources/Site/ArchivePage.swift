@@ -22,6 +22,12 @@ public struct ArchivePage {
         try Publisher(outputRoot: outputRoot).replaceRootFile("index.html", Data(try templates.render("archive", page.context()).utf8))
     }
 
+    /// The newest published period's label (the archive's first entry), nil when none is published.
+    public static func latestPeriod(outputRoot: URL) -> String? {
+        ArchivePage(outputRoot: outputRoot, words: Words(.en), format: NumberFormat(locale: .en, currency: ReportConfig().currency))
+            .entries().first?.label
+    }
+
     /// A published period, read back from its report.json through `ReportDocument`; a folder
     /// whose report.json does not parse is listed with a note rather than left out or fatal.
     struct Entry {

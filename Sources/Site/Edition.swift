@@ -28,5 +28,5 @@ extension Array where Element == DrawnSection {
 }
 
 enum ReportEditions {
-    static let all: [any Edition.Type] = [EmailEdition.self, PDFEdition.self]
+    static let all: [any Edition.Type] = [EmailEdition.self, EmailMessage.self, PDFEdition.self]
 }

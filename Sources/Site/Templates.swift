@@ -8,7 +8,7 @@ public struct Templates: Sendable {
     let library: MustacheLibrary
     public let folder: String
 
-    public static let pageNames = ["layout", "style", "summary", "funnel", "cohorts", "rfm", "campaigns", "audit-contacts", "audit-consent", "audit-gate", "data-quality", "archive", "chart", "email", "contact"]
+    public static let pageNames = ["layout", "style", "summary", "funnel", "cohorts", "rfm", "campaigns", "audit-contacts", "audit-consent", "audit-gate", "data-quality", "archive", "chart", "email", "email-text", "contact"]
 
     /// Candidate folders: $CRM_REPORT_TEMPLATES, then report-templates/ in the executable's
     /// folder and its ancestors (a build folder inside the checkout), then /usr/local/share/crm-report.

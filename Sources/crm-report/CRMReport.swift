@@ -18,7 +18,7 @@ struct CRMReport: AsyncParsableCommand {
         not SQLite, a required table or column missing, a bad config or option); 3 internal failure.
         """,
         version: Provenance.version,
-        subcommands: [Generate.self, Audit.self, Contact.self, Suppression.self, Check.self, Archive.self, Demo.self, Import.self, Schema.self, Copy.self])
+        subcommands: [Generate.self, Audit.self, Contact.self, Suppression.self, Check.self, Archive.self, Demo.self, Import.self, Schema.self, Copy.self, Send.self])
 
     static func main() async {
         do {

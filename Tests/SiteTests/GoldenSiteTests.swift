@@ -63,8 +63,8 @@ struct GoldenSiteTests {
         for case let url as URL in walker {
             let path = String(url.standardizedFileURL.path.dropFirst(base.count))
             if path.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0 == "charts" }) { continue }
-            // The editions carry the chart PNGs and Cairo's PDF: EditionsTests checks them instead.
-            if ["email.html", "report.pdf"].contains(url.lastPathComponent) { continue }
+            // The editions carry the chart PNGs and Cairo's PDF: EditionsTests and CLITests' e-mail tests check them.
+            if ["email.html", "email.eml", "report.pdf"].contains(url.lastPathComponent) { continue }
             guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
             out[path] = try Data(contentsOf: url)
         }

@@ -73,8 +73,9 @@ public struct ConsentAudit: Sendable {
         let absent = checks.map { ConsentChecks.tables(of: $0).filter { !snapshot.has($0) } }
         let settings = ConsentSettings(config: config, asOf: snapshot.asOf, zone: snapshot.zone)
         let events = ConsentOrder.events(consents, contacts: snapshot.contacts.count)
-        let (raw, populations) = ConsentPass(snapshot: snapshot, consents: consents, messages: messages, events: events,
-                                             settings: settings, runs: absent.map(\.isEmpty)).run()
+        let pass = ConsentPass(snapshot: snapshot, consents: consents, messages: messages, events: events,
+                               settings: settings, runs: absent.map(\.isEmpty))
+        let (raw, populations) = pass.run()
         let severityOf = ids.map { policy.severity(of: $0) }
         let subjects = checks.map { $0.population.subject }
 
