@@ -27,6 +27,8 @@ public struct ConsentAudit: Sendable {
     /// The waiver file set against the findings: expired and unmatched waivers.
     public let waivers: WaiverMatch
     public let policy: GatePolicy
+    /// Grace, reconfirm, minimum age and erasure periods in force; the evidence facts follow from them.
+    public let settings: ConsentSettings
 
     /// Consent events grouped by contact in time order, kept for the addressable base.
     let events: ContactGroups
@@ -98,7 +100,8 @@ public struct ConsentAudit: Sendable {
             let c = Int(raw.check[i])
             let f = plain[n]
             let severity = severityOf[c]
-            let cf = ConsentFinding(finding: f, severity: severity, key: keys[n], waiver: match.waiverOf[n], unsubscribeMessage: raw.cause[i])
+            let cf = ConsentFinding(finding: f, severity: severity, key: keys[n], waiver: match.waiverOf[n], unsubscribeMessage: raw.cause[i],
+                                    lateWithdrawal: raw.lateWithdrawal[i])
             findings.append(cf)
             perCheck[c] += 1
             if cf.isWaived { waived += 1 } else { bySeverity[severity.rank] += 1 }
@@ -133,6 +136,7 @@ public struct ConsentAudit: Sendable {
         }
         self.waivers = match
         self.policy = policy
+        self.settings = settings
         self.events = events
         self.violationTimes = violationTimes
         let lastWeekEnd = CivilDate.startOfWeek(days: asOfDay)
