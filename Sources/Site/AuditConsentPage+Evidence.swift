@@ -98,7 +98,8 @@ struct AuditConsentEvidence {
         let words = page.words
         let shown: Set<EvidenceFact.Name> = e.eventID == nil ? Set(EvidenceFact.Name.event + [.expiresAt, .unsubscribeMessageID])
             : [.eventID, .eventAction, .eventAt]
-        return facts.filter { !shown.contains($0.name) }.map { fact in
+        // An expiry is worth a line only where there is one; the exports say null.
+        return facts.filter { !shown.contains($0.name) && !($0.name == .expiresAt && $0.value == .none) }.map { fact in
             let value: String
             switch fact.value {
             case .id(let id): value = "#\(id)"
@@ -108,7 +109,7 @@ struct AuditConsentEvidence {
             case .word(let w): value = words["consent.word_\(w)", or: "consent.word"].replacingOccurrences(of: "{word}", with: w)
             case .none: value = words[fact.name == .eventChannel ? "consent.every_channel" : "consent.not_recorded"]
             }
-            return ["fact_label": words["consent.fact_\(fact.name.rawValue)"], "fact_value": value]
+            return ["fact_label": words["consent.fact_\(fact.name.rawValue)"], "fact_value_label": value]
         }
     }
 

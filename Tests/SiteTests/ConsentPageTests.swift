@@ -137,6 +137,9 @@ struct ConsentPageTests {
         // its source shown and its evidence (an IP address) masked.
         #expect(page.contains("violation Sent after withdrawal #100 email · 17 Nov 2026 12:30 #1 a***@example.com +7 *** *** ** 89 Black Friday (#7) #12 withdrawal 10 Nov 2026 10:00 source: unsubscribe_page · evidence recorded (masked)"))
         #expect(!page.contains("10.1.2.3"))
+        // The facts of metrics.md "Evidence" below the event: its purpose and channel; for the grant without proof, what is missing.
+        #expect(page.contains("evidence recorded (masked) purpose: marketing channel: email violation"))
+        #expect(page.contains("#21 grant 1 Jun 2025 00:00 source: pos · no evidence purpose: marketing channel: sms missing: evidence"))
         #expect(page.contains("violation No consent #102 sms · 19 Nov 2026 15:45 #2 b***@example.com Winter sale (#8) none: no grant was ever recorded"))
         // Contact-level and grant-level findings: no message, the event that decided where there is one.
         #expect(page.contains("violation No consent to processing — #2 b***@example.com — none: no active processing grant"))
@@ -243,7 +246,8 @@ struct ConsentPageTests {
         let page = Self.visible(try site.text("audit-consent.html"))
         #expect(page.contains("Нарушения 4 Предупреждения 1 К сведению 0 Приняты 1"))
         #expect(page.contains("38-ФЗ ст. 18 ч. 1; GDPR ст. 7(3)"))
-        #expect(page.contains("#12 отзыв 10 ноя 2026 10:00 источник: unsubscribe_page · доказательство записано (скрыто)"))
+        #expect(page.contains("#12 отзыв 10 ноя 2026 10:00 источник: unsubscribe_page · доказательство записано (скрыто) цель: реклама канал: email"))
+        #expect(page.contains("источник: pos · нет доказательства цель: реклама канал: sms не хватает: доказательства"))
         #expect(page.contains("Правовые основания") && page.contains("не позднее 30 дней после отзыва согласия"))
         // Check ids (after_withdrawal) and file names (findings/consent.csv) are the same in both languages.
         let english = AuditConsentPage.en.values.flatMap { $0.components(separatedBy: CharacterSet(charactersIn: "{}.:;,()")) }
