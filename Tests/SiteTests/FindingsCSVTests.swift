@@ -14,22 +14,9 @@ struct FindingsCSVTests {
     static let pieces = [",", "\"", "\r\n", "\n", "\r", "=", "+", "-", "@", "\t", "'", "a", "Ж", " ", "\u{202E}", "\u{2066}", "\u{200F}",
                          "=1+2", "=cmd|' /C calc'!A0", "-a,b", "@SUM(A1)", "\"\"", "😀", ";", "x=y"]
 
-    /// A seeded generator (SplitMix64): the same cells on every run.
-    struct Seeded {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     static func hostileCells(_ count: Int, seed: UInt64) -> [String] {
-        var random = Seeded(state: seed)
-        return (0..<count).map { _ in (0..<random.below(6)).map { _ in pieces[random.below(pieces.count)] }.joined() }
+        var random = SplitMix64(state: seed)
+        return (0..<count).map { _ in (0..<random.int(6)).map { _ in random.pick(pieces) }.joined() }
     }
 
     @Test("2,000 records of hostile cells come back with the header's field count and their values, guarded")
