@@ -26,7 +26,7 @@ struct FindingsFilesTests {
         func data(_ name: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(name)) }
     }
 
-    func generate() async throws -> Site {
+    func generate(failOn: ReportConfig.FailOn? = nil) async throws -> Site {
         let db = try FixtureDB()
         try db.insert(rows: [
             "contacts": Self.sources.enumerated().map { i, source in
@@ -55,6 +55,7 @@ struct FindingsFilesTests {
         config.out = db.folder.appendingPathComponent("out").path
         config.asOf = "2026-11-23"
         config.consentWaivers = waivers.path
+        config.failOn = failOn
         let outcome = try await ReportRun(config: config, templates: try Templates(folder: Self.templates)).generate()
         return Site(folder: outcome.periodFolder, db: db, config: config)
     }
@@ -120,6 +121,17 @@ struct FindingsFilesTests {
         #expect(s.waiversSHA256 == (try Provenance.sha256(ofFile: try #require(site.config.consentWaivers))))
         #expect(p.settings.stale.verifyDays == 730 && p.settings.failOn == nil)
         #expect(manifest.gate == .init(failOn: nil, result: "not_gated", failing: []))
+    }
+
+    /// Gated at violation: the five contacts without processing consent fail it (no threshold); the one
+    /// unwaived no_consent is below its threshold of 5, so it does not.
+    @Test func theManifestCarriesTheGatesVerdict() async throws {
+        let site = try await generate(failOn: .violation)
+        let manifest = try JSONDecoder().decode(FindingsManifest.self, from: try site.data("findings/manifest.json"))
+        #expect(manifest.gate.failOn == "violation" && manifest.gate.result == "fail")
+        #expect(manifest.gate.failing.contains(.init(check: "no_processing_consent", count: 5, threshold: nil)))
+        #expect(!manifest.gate.failing.contains { $0.check == "no_consent" })
+        #expect(manifest.provenance.settings.failOn == "violation")
     }
 
     @Test func consentJSONOpensWithTheProvenance() async throws {
