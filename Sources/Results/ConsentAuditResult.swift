@@ -45,6 +45,7 @@ public struct ConsentAuditResult: Sendable {
         let campaigns: CampaignTable
         let channels: Labels
         let consentSources: Labels
+        let settings: ConsentSettings
 
         public var startIndex: Int { 0 }
         public var endIndex: Int { findings.count }
@@ -69,6 +70,41 @@ public struct ConsentAuditResult: Sendable {
                 waiver: cf.isWaived ? waivers[Int(cf.waiver)] : nil)
         }
 
+        /// The facts that decide finding `i` (metrics.md, "Evidence"), its check's own list in its order,
+        /// each from the snapshot's columns; apart from `Evidence`, so what needs no facts (the campaign
+        /// ranking) does not work them out for every finding.
+        public func facts(_ i: Int) -> [EvidenceFact] {
+            let cf = findings[i], f = cf.finding
+            let e = Int(f.decidingEvent), c = Int(f.contact), u = Int(cf.unsubscribeMessage), late = Int(cf.lateWithdrawal)
+            func moment(_ t: Instant) -> EvidenceFact.Value { t.exists ? .moment(t) : .none }
+            let grant = e >= 0 && consents.action[e] == .grant ? consents.occurredAt[e] : nil
+            let age = grant.flatMap { settings.ageAtGrant(birthDate: contacts.birthDate[c], grantedAt: $0) }
+            return (ConsentChecks.evidence[f.check] ?? []).map { name in
+                let value: EvidenceFact.Value
+                switch name {
+                case .deletedAt: value = moment(contacts.deletedAt[c])
+                case .eventID: value = e >= 0 ? .id(consents.id[e]) : .none
+                case .eventAction: value = e >= 0 ? .word(consents.action[e].name) : .none
+                case .eventPurpose: value = e >= 0 ? .word(consents.purpose[e].name) : .none
+                case .eventChannel: value = e >= 0 ? consents.channel[e].map { .word($0.name) } ?? .none : .none
+                case .eventAt: value = e >= 0 ? .moment(consents.occurredAt[e]) : .none
+                case .expiresAt: value = e >= 0 ? moment(consents.expiresAt[e]) : .none
+                case .unsubscribeMessageID: value = u >= 0 ? .id(messages.id[u]) : .none
+                case .unsubscribedAt: value = u >= 0 ? moment(messages.unsubscribedAt[u]) : .none
+                case .windowEnd: value = u >= 0 ? .moment(settings.windowEnd(unsubscribedAt: messages.unsubscribedAt[u])) : .none
+                case .lateWithdrawalEventID: value = late >= 0 ? .id(consents.id[late]) : .none
+                case .birthDate: value = age.map { .day($0.birthDay) } ?? .none
+                case .ageAtGrant: value = age.map { .number($0.years) } ?? .none
+                case .erasureDeadline: value = e >= 0 ? .moment(settings.erasureDeadline(withdrawnAt: consents.occurredAt[e])) : .none
+                case .grantAgeDays: value = grant.map { .number(settings.ageInDays(of: $0)) } ?? .none
+                case .missing:
+                    let noSource = e >= 0 && consents.source[e] < 0, noEvidence = e >= 0 && !consents.evidence.has(e)
+                    value = noSource && noEvidence ? .word("both") : noSource ? .word("source") : noEvidence ? .word("evidence") : .none
+                }
+                return EvidenceFact(name, value)
+            }
+        }
+
         /// Whether finding `i` is waived, without resolving it.
         public func isWaived(_ i: Int) -> Bool { findings[i].isWaived }
         /// Finding `i`'s check, without resolving it.
@@ -85,33 +121,34 @@ public struct ConsentAuditResult: Sendable {
         evidence = EvidenceList(findings: audit.findings, waivers: audit.waivers.waivers, contacts: s.contacts.evidenceColumns,
                                 messages: s.messages?.evidenceColumns ?? MessageTable(), consents: s.consents?.evidenceColumns ?? ConsentTable(),
                                 campaigns: s.campaigns ?? CampaignTable(), channels: s.vocabulary.channels,
-                                consentSources: s.vocabulary.consentSources)
+                                consentSources: s.vocabulary.consentSources, settings: audit.settings)
     }
 }
 
 private extension ContactTable {
-    /// The contacts' id, e-mail and phone only.
+    /// The contacts' id, e-mail, phone, deletion and birth date only.
     var evidenceColumns: ContactTable {
         var t = ContactTable()
-        t.id = id; t.email = email; t.phone = phone
+        t.id = id; t.email = email; t.phone = phone; t.deletedAt = deletedAt; t.birthDate = birthDate
         return t
     }
 }
 
 private extension MessageTable {
-    /// The messages' id, campaign, channel and send time only.
+    /// The messages' id, campaign, channel, send and unsubscribe times only.
     var evidenceColumns: MessageTable {
         var t = MessageTable()
-        t.id = id; t.campaign = campaign; t.channel = channel; t.sentAt = sentAt
+        t.id = id; t.campaign = campaign; t.channel = channel; t.sentAt = sentAt; t.unsubscribedAt = unsubscribedAt
         return t
     }
 }
 
 private extension ConsentTable {
-    /// The events' id, time, action, source and evidence only.
+    /// The events' id, time, action, purpose, channel, expiry, source and evidence only.
     var evidenceColumns: ConsentTable {
         var t = ConsentTable()
-        t.id = id; t.occurredAt = occurredAt; t.action = action; t.source = source; t.evidence = evidence
+        t.id = id; t.occurredAt = occurredAt; t.action = action; t.purpose = purpose; t.channel = channel; t.expiresAt = expiresAt
+        t.source = source; t.evidence = evidence
         return t
     }
 }

@@ -22,7 +22,7 @@ struct AuditConsentEvidence {
             .sorted { (list.severity($0.element[0]), -$0.offset) > (list.severity($1.element[0]), -$1.offset) }.map(\.element)
         let quotas = Self.fairShares(groups.map(\.count), total: AuditConsentSection.pageLimit)
         let shown = zip(groups, quotas).flatMap { $0.prefix($1) }
-        return (shown.map { row(list[$0]) }, unwaived.count - shown.count)
+        return (shown.map { row($0) }, unwaived.count - shown.count)
     }
 
     /// Splits `total` rows among groups of the given sizes: every group gets the same quota (less
@@ -43,11 +43,12 @@ struct AuditConsentEvidence {
         let list = page.result.evidence
         let waived = list.indices.filter { list.isWaived($0) }
         let shown = waived.prefix(AuditConsentSection.pageLimit)
-        return (shown.map { row(list[$0]) }, waived.count - shown.count)
+        return (shown.map { row($0) }, waived.count - shown.count)
     }
 
-    /// One finding: what, which message to whom, and the consent event that decided it.
-    func row(_ e: Evidence) -> [String: Any] {
+    /// Finding `i`: what, which message to whom, the consent event that decided it, and its facts.
+    func row(_ i: Int) -> [String: Any] {
+        let e = page.result.evidence[i]
         let words = page.words
         var r: [String: Any] = [
             "name": page.checkName(e.check), "check_id": e.check,
@@ -75,12 +76,13 @@ struct AuditConsentEvidence {
             r["proof"] = "\(source) · \(evidence)"
             r["proof_ok"] = e.eventSource != nil && e.eventEvidence != nil
         } else if let u = e.unsubscribeMessageID {
-            // The unsubscribe checks are decided by the unsubscribe, not by a consent event.
+            // unrecorded_unsubscribe is decided by the unsubscribe, not by a consent event.
             r["event_label"] = words.fill("consent.via", ["id": "#\(u)"])
         } else {
             // What an absence means depends on the check: a deletion, no grant ever, no processing grant.
             r["event_label"] = words["consent.absent_\(e.check)", or: "consent.no_event"]
         }
+        r["facts"] = facts(e, page.result.evidence.facts(i))
         if let w = e.waiver {
             r["reason"] = w.reason
             r["accepted_label"] = w.acceptedBy
@@ -89,6 +91,27 @@ struct AuditConsentEvidence {
         return r
     }
 
+    /// The finding's evidence facts (metrics.md, "Evidence") in the page's language, but those the
+    /// event line already shows (its id, action and time; without an event, the unsubscribing message);
+    /// with no event, its facts (and expiry) are left out.
+    func facts(_ e: Evidence, _ facts: [EvidenceFact]) -> [[String: String]] {
+        let words = page.words
+        let shown: Set<EvidenceFact.Name> = e.eventID == nil ? Set(EvidenceFact.Name.event + [.expiresAt, .unsubscribeMessageID])
+            : [.eventID, .eventAction, .eventAt]
+        // An expiry is worth a line only where there is one; the exports say null.
+        return facts.filter { !shown.contains($0.name) && !($0.name == .expiresAt && $0.value == .none) }.map { fact in
+            let value: String
+            switch fact.value {
+            case .id(let id): value = "#\(id)"
+            case .moment(let t): value = page.when(t)
+            case .day(let d): value = page.format.date(day: d)
+            case .number(let n): value = page.count(n)
+            case .word(let w): value = words["consent.word_\(w)", or: "consent.word"].replacingOccurrences(of: "{word}", with: w)
+            case .none: value = words[fact.name == .eventChannel ? "consent.every_channel" : "consent.not_recorded"]
+            }
+            return ["fact_label": words["consent.fact_\(fact.name.rawValue)"], "fact_value_label": value]
+        }
+    }
 }
 
 extension String {

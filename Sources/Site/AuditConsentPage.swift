@@ -50,8 +50,11 @@ struct AuditConsentSection: ReportSection {
     static func findings(_ context: SectionContext) -> [FindingsFile] {
         guard let result = context.results.audits.consent, result.audit.ranAny else { return [] }
         let zone = context.results.zone, showPII = context.config.showPII
+        let provenance = context.frame.provenance, config = context.config
         return [FindingsFile("findings/consent.csv") { FindingsCSV.consent(result, zone: zone).data },
-                FindingsFile("findings/consent.json") { ConsentFindingsDoc(result, zone: zone, showPII: showPII).compactJSON() }]
+                FindingsFile("findings/consent.json") {
+                    try ConsentFindingsDoc.data(result, zone: zone, showPII: showPII, provenance: try ProvenanceDoc(provenance, config: config))
+                }]
     }
 
     static func words(_ locale: ReportLocale) -> [String: String] { locale == .ru ? AuditConsentPage.ru : AuditConsentPage.en }

@@ -1,3 +1,4 @@
+import Audits
 import Foundation
 
 /// JSON with object keys in the order they were given, and one spelling for every
@@ -29,17 +30,55 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out.text
     }
 
+    /// The order of an object's keys in every JSON file: `provenance` first (each export opens
+    /// with the run it came from, outputs.md), then sorted.
+    static func ordered(_ keys: some Sequence<String>) -> [String] {
+        keys.sorted { a, b in a == "provenance" ? b != "provenance" : b == "provenance" ? false : a < b }
+    }
+
     /// Compact text for large files (a findings list): no spaces, each item of a top-level
     /// object's arrays on a line of its own, so the file stays greppable at a third of the size.
     public func compactText() -> String {
+        guard case .object(let pairs) = self else {
+            var out = JSONBytes()
+            writeCompact(&out)
+            out.raw("\n")
+            return out.text
+        }
+        return String(decoding: Self.compactDocument(pairs, lists: [:]), as: UTF8.self)
+    }
+
+    /// A list too large to hold as a `JSONValue` (hundreds of thousands of findings): its length and
+    /// how to write item `i`; the items are written in chunks on all cores and joined in order.
+    struct List: Sendable {
+        let count: Int
+        let write: @Sendable (Int, inout JSONBytes) -> Void
+    }
+
+    /// A top-level object as `compactText` writes it, its keys in `ordered` order, some of its
+    /// arrays given as `List`s: the very bytes the generic encoder gives for the same document.
+    static func compactDocument(_ pairs: [(String, JSONValue)], lists: [String: List]) -> Data {
+        let values = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
         var out = JSONBytes()
-        guard case .object(let pairs) = self else { writeCompact(&out); out.raw("\n"); return out.text }
         out.raw("{")
-        for (k, (key, v)) in pairs.enumerated() {
+        for (k, key) in ordered(Set(values.keys).union(lists.keys)).enumerated() {
             if k > 0 { out.raw(",") }
             out.raw("\n")
             out.key(key)
-            if case .array(let items) = v, !items.isEmpty {
+            if let list = lists[key] {
+                if list.count == 0 { out.raw("[]"); continue }
+                out.raw("[")
+                let chunks = parallelChunks(list.count) { range in
+                    var part = JSONBytes(capacity: range.count * 400)
+                    for i in range {
+                        part.raw(i > 0 ? ",\n" : "\n")
+                        list.write(i, &part)
+                    }
+                    return part.bytes
+                }
+                for chunk in chunks { out.raw(chunk) }
+                out.raw("\n]")
+            } else if case .array(let items) = values[key], !items.isEmpty {
                 out.raw("[")
                 for (i, item) in items.enumerated() {
                     out.raw(i > 0 ? ",\n" : "\n")
@@ -47,11 +86,17 @@ public indirect enum JSONValue: Sendable, Equatable {
                 }
                 out.raw("\n]")
             } else {
-                v.writeCompact(&out)
+                (values[key] ?? .null).writeCompact(&out)
             }
         }
         out.raw("\n}\n")
-        return out.text
+        return Data(out.bytes)
+    }
+
+    /// The pairs of an object (empty for any other value).
+    var pairs: [(String, JSONValue)] {
+        if case .object(let p) = self { return p }
+        return []
     }
 
     func writeCompact(_ out: inout JSONBytes) {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Encodes an `Encodable` value into a `JSONValue`: object keys sorted (so report.json is
-/// byte-identical for identical input), nil as `null` (never a missing key), non-finite numbers
+/// byte-identical for identical input), but `provenance` first (every export opens with it), nil as `null` (never a missing key), non-finite numbers
 /// as `null` (JSON has no NaN). Decoding goes through Foundation's JSONDecoder, which reads the
 /// same text back into the same types.
 public enum JSONValueEncoder {
@@ -24,7 +24,7 @@ public enum JSONValueEncoder {
         var json: JSONValue {
             switch kind {
             case .scalar: return scalar
-            case .object: return .object(keys.keys.sorted().map { ($0, keys[$0]?.json ?? .null) })
+            case .object: return .object(JSONValue.ordered(keys.keys).map { ($0, keys[$0]?.json ?? .null) })
             case .array: return .array(items.map(\.json))
             }
         }

@@ -1,4 +1,5 @@
 import CRMData
+import Formatting
 import Foundation
 
 /// What a report was made from, named in every footer and in report.json:
@@ -17,6 +18,18 @@ public struct Provenance: Sendable {
         self.timezone = timezone
         self.configHash = configHash
         self.databaseSHA256 = databaseSHA256
+    }
+
+    /// The provenance of a run of `config` on the as-of day, its database named by `databaseSHA256`.
+    public init(config: ReportConfig, asOfDay: Int, databaseSHA256: String) throws {
+        self.init(asOf: CivilDate.iso(asOfDay), timezone: config.timezone, configHash: try Provenance.sha256(of: config.canonicalText),
+                  databaseSHA256: databaseSHA256)
+    }
+
+    /// How provenance names a run's database once it is read: a file by its SHA-256, a PostgreSQL
+    /// server by its version and snapshot (`sourceIdentity`).
+    public static func databaseIdentity(path: String, snapshot: Snapshot) throws -> String {
+        DatabaseLocation.isPostgres(path) ? snapshot.sourceIdentity ?? "" : try sha256(ofFile: path)
     }
 
     /// SHA-256 of a file, read in 4 MiB blocks into one buffer (a 2.5 GB CRM does not fit a Data).
@@ -45,5 +58,12 @@ public struct Provenance: Sendable {
 
     public static func sha256(of text: String) throws -> String {
         try SHA256.hex(of: text.utf8)
+    }
+
+    /// The SHA-256 of bytes in memory (a findings file), hashed where they lie.
+    public static func sha256(of data: Data) throws -> String {
+        let hasher = try SHA256()
+        try data.withUnsafeBytes { try hasher.update($0) }
+        return try hasher.hexDigest()
     }
 }

@@ -57,8 +57,7 @@ public struct ReportRun {
             let hashing = Task.detached { DatabaseLocation.isPostgres(dbPath) ? nil : try Provenance.sha256(ofFile: dbPath) }
             reader.contactsRead = { early.start($0) }
             let snapshot = try reader.read()
-            let provenance = Provenance(asOf: CivilDate.iso(resolved.asOfDay), timezone: config.timezone,
-                                        configHash: try Provenance.sha256(of: config.canonicalText),
+            let provenance = try Provenance(config: config, asOfDay: resolved.asOfDay,
                                         databaseSHA256: try await hashing.value ?? snapshot.sourceIdentity ?? "")
             return (snapshot, provenance)
         }
@@ -83,11 +82,14 @@ public struct ReportRun {
             var jobs: [@Sendable () throws -> SectionFiles] = drawn.map { d in
                 { try d.section.render(context, charts: d.charts, templates: templates) }
             }
-            jobs += sections.flatMap { $0.findings(context) }.map { file in { [(file.path, file.make())] } }
+            jobs += sections.flatMap { $0.findings(context) }.map { file in { [(file.path, try file.make())] } }
             jobs += ReportEditions.all.map { edition in { try edition.render(context, drawn: drawn, templates: templates) } }
             let currency = config.currency
             jobs.append { [("report.json", Data(try ReportDocument(results, provenance: provenance, currency: currency).text().utf8))] }
-            return try await Self.inOrder(jobs).flatMap { $0 }
+            let files = try await Self.inOrder(jobs).flatMap { $0 }
+            // Last: the hashes of every findings file, with the run's provenance.
+            return files + (try FindingsManifest.files(for: files, provenance: try ProvenanceDoc(provenance, config: config), results: results,
+                                                       failOn: config.failOn))
         }
         files.sort { $0.0 < $1.0 }
 

@@ -57,9 +57,9 @@ extension ReportSection {
 /// period folder, and how to make it, so the render step can make each on a core of its own.
 struct FindingsFile: Sendable {
     let path: String
-    let make: @Sendable () -> Data
+    let make: @Sendable () throws -> Data
 
-    init(_ path: String, make: @escaping @Sendable () -> Data) {
+    init(_ path: String, make: @escaping @Sendable () throws -> Data) {
         self.path = path
         self.make = make
     }

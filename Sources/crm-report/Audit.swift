@@ -13,7 +13,8 @@ struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the stale-contact or the consent audit alone and print it; writes nothing.",
         discussion: """
-        text is a readable table, json the audit's section of report.json, csv its findings file. \
+        text is a readable table; json the run's provenance, the audit's section of report.json and every finding \
+        (with its evidence and waiver); csv its findings file. \
         Exit 1 when an unwaived finding at or above --fail-on exists beyond its threshold, or a check at or \
         above it could not run (its tables absent) and the config does not skip it (severities, thresholds, \
         skips and waivers from the config); 2 for bad input.
@@ -52,12 +53,18 @@ struct Audit: AsyncParsableCommand {
         let period = ReportPeriod.latest(config.period, asOfDay: resolved.asOfDay)
         let format = NumberFormat(locale: .en, currency: config.currency)
         let tallies: [CheckTally]
+        /// The JSON format opens with the run's provenance, the database hashed only then.
+        func provenance() throws -> ProvenanceDoc {
+            try ProvenanceDoc(try Provenance(config: config, asOfDay: resolved.asOfDay,
+                                         databaseSHA256: try Provenance.databaseIdentity(path: resolved.dbPath, snapshot: s)), config: config)
+        }
+        func write(_ data: Data) { FileHandle.standardOutput.write(data) }
         switch which {
         case .contacts:
             let r = gating.stale(s, config: config, period: period)
             tallies = r.tallies
             switch self.format {
-            case .json: print(try JSONValueEncoder.encode(StaleContactsDoc(r)).text(), terminator: "")
+            case .json: write(try AuditExport.stale(r, provenance: try provenance()))
             case .csv: print(FindingsCSV.staleContacts(r).text, terminator: "")
             case .text: print(AuditText.stale(r, format: format, db: resolved.dbPath, asOf: CivilDate.iso(resolved.asOfDay)))
             }
@@ -67,7 +74,7 @@ struct Audit: AsyncParsableCommand {
             let r = gating.consent(s, config: config)
             tallies = r.audit.tallies
             switch self.format {
-            case .json: print(try JSONValueEncoder.encode(ConsentDoc(r)).text(), terminator: "")
+            case .json: write(try AuditExport.consent(r, zone: s.zone, showPII: config.showPII, provenance: try provenance()))
             case .csv: print(FindingsCSV.consent(r, zone: s.zone).text, terminator: "")
             case .text: print(AuditText.consent(r, format: format, db: resolved.dbPath, asOf: CivilDate.iso(resolved.asOfDay)))
             }

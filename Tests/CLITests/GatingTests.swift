@@ -119,13 +119,14 @@ struct GatingTests {
         #expect(contacts.stdout.contains("\ndormant            warning          1  100.0%         1       0               0\n"), "\(contacts.stdout)")
         let csv = try run(db, ["--format", "csv"], command: ["audit", "consent"])
         #expect(csv.status == 0)
-        #expect(csv.stdout.hasPrefix("check,severity,message_id,contact_id,campaign_id,channel,sent_at,deciding_event_id\r\n"
-                                     + "after_withdrawal,violation,12,1,,email,2026-02-03T10:00:00+00:00,3\r\n"), "\(csv.stdout)")
+        #expect(csv.stdout.hasPrefix("check,severity,message_id,contact_id,campaign_id,channel,sent_at,deciding_event_id,evidence,waived_by\r\n"
+                                     + "after_withdrawal,violation,12,1,,email,2026-02-03T10:00:00+00:00,3,event_id=3; event_action=withdraw; "
+                                     + "event_purpose=marketing; event_channel=email; event_at=2026-02-01T00:00:00+00:00,\r\n"), "\(csv.stdout)")
         let json = try run(db, ["--format", "json"], command: ["audit", "consent"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["violations"] as? Int == 1)
         let stale = try run(db, ["--format", "csv"], command: ["audit", "contacts"])
-        #expect(stale.stdout == "contact_id,check,source\r\n1,dormant,site\r\n")
+        #expect(stale.stdout == "contact_id,check,source,waived_by\r\n1,dormant,site,\r\n")
         let noTable = try FixtureDB(omitTables: ["consents"])
         try noTable.contact(1)
         // A missing optional table is not bad input: as `generate` does, the audit runs what it can and names the rest.

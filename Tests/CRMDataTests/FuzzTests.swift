@@ -2,26 +2,15 @@ import CRMData
 import Formatting
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 13: a seeded random corpus of 10,000 inputs each for the two parsers of user text, the
 /// timestamp parser and the YAML config. No input may crash them; every result is a value or a
 /// clear error. The seed is fixed, so a failure reproduces; the corpus takes well under 2 s.
 @Suite("Fuzz")
 struct FuzzTests {
-    /// SplitMix64: small, fast, and the same sequence on every platform.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ a: [T]) -> T { a[int(a.count)] }
-        mutating func chance(_ p: Double) -> Bool { Double(next() % 1_000_000) / 1_000_000 < p }
-    }
+    /// SplitMix64 (TestSupport): small, fast, and the same sequence on every platform.
+    typealias Random = SplitMix64
 
     static let count = 10_000
 

@@ -144,6 +144,9 @@ struct ConsentPageTests {
         // its source shown and its evidence (an IP address) masked.
         #expect(page.contains("violation Sent after withdrawal #100 email · 17 Nov 2026 12:30 #1 a***@example.com +7 *** *** ** 89 Black Friday (#7) #12 withdrawal 10 Nov 2026 10:00 source: unsubscribe_page · evidence recorded (masked)"))
         #expect(!page.contains("10.1.2.3"))
+        // The facts of metrics.md "Evidence" below the event: its purpose and channel; for the grant without proof, what is missing.
+        #expect(page.contains("evidence recorded (masked) purpose: marketing channel: email violation"))
+        #expect(page.contains("#21 grant 1 Jun 2025 00:00 source: pos · no evidence purpose: marketing channel: sms missing: evidence"))
         #expect(page.contains("violation No consent #102 sms · 19 Nov 2026 15:45 #2 b***@example.com Winter sale (#8) none: no grant was ever recorded"))
         // Contact-level and grant-level findings: no message, the event that decided where there is one.
         #expect(page.contains("violation No consent to processing — #2 b***@example.com — none: no active processing grant"))
@@ -182,35 +185,40 @@ struct ConsentPageTests {
         let csv = try site.text("findings/consent.csv")
         // Sorted by check, then message id (contact- and grant-level rows, with empty message columns, first);
         // sent_at in the report's zone, Europe/Moscow (+03:00); the waived 101 is a finding too; "@sms" made safe.
-        #expect(csv == [
-            "check,severity,message_id,contact_id,campaign_id,channel,sent_at,deciding_event_id",
-            "after_withdrawal,violation,100,1,7,email,2026-11-17T12:30:00+03:00,12",
-            "after_withdrawal,violation,101,1,7,email,2026-11-18T09:00:00+03:00,12",
-            "missing_evidence,warning,,3,,,,21",
-            "no_consent,violation,102,2,8,sms,2026-11-19T15:45:00+03:00,",
-            "no_consent,violation,105,3,,'@sms,2026-11-20T08:00:00+03:00,",
-            "no_processing_consent,violation,,2,,,,",
-        ].map { $0 + "\r\n" }.joined())
+        // evidence: the deciding facts in the zone with their offset; waived_by: the active waiver's key.
+        let withdrawal = "event_id=12; event_action=withdraw; event_purpose=marketing; event_channel=email; event_at=2026-11-10T10:00:00+03:00"
+        let lines: [String] = [
+            "check,severity,message_id,contact_id,campaign_id,channel,sent_at,deciding_event_id,evidence,waived_by",
+            "after_withdrawal,violation,100,1,7,email,2026-11-17T12:30:00+03:00,12,\(withdrawal),",
+            "after_withdrawal,violation,101,1,7,email,2026-11-18T09:00:00+03:00,12,\(withdrawal),after_withdrawal:message:101",
+            "missing_evidence,warning,,3,,,,21,event_id=21; event_action=grant; event_purpose=marketing; event_channel=sms; event_at=2025-06-01T00:00:00+03:00; missing=evidence,",
+            "no_consent,violation,102,2,8,sms,2026-11-19T15:45:00+03:00,,,",
+            "no_consent,violation,105,3,,\"'@sms\",2026-11-20T08:00:00+03:00,,,",
+            "no_processing_consent,violation,,2,,,,,event_id=; event_action=; event_purpose=; event_channel=; event_at=; expires_at=,",
+        ]
+        #expect(csv == lines.map { $0 + "\r\n" }.joined())
     }
 
     /// consent.json is written field by field for speed: its bytes must be the generic encoder's,
-    /// keys sorted, nulls kept, for every kind of field, escapes and non-ASCII text included.
+    /// keys sorted (provenance first), nulls kept, for every kind of field, escapes and non-ASCII text included.
     @Test func findingsJSONWriterIsTheGenericEncoding() async throws {
         let site = try await generate()
         let data = try Data(contentsOf: site.folder.appendingPathComponent("findings/consent.json"))
-        var doc = try JSONDecoder().decode(ConsentFindingsDoc.self, from: data)
-        #expect(String(decoding: doc.compactJSON(), as: UTF8.self) == (try JSONValueEncoder.encode(doc).compactText()))
-        doc.findings[0].campaignName = "Кампания \"Чёрная\" пятница\\ \u{1}\t\n\r end 😀"
-        doc.findings[1].unsubscribeMessageID = -9_223_372_036_854_775_808
-        doc.findings[1].contactID = 9_223_372_036_854_775_807
-        doc.findings[1].decidingEvent?.evidence = "token \"a\\b\" ключ"
-        doc.timezone = "Europe/Moscow\u{1F}"
-        doc.waived = []
-        doc.expiredWaivers = []
-        let generic = try JSONValueEncoder.encode(doc).compactText()
-        #expect(String(decoding: doc.compactJSON(), as: UTF8.self) == generic)
-        #expect(generic.contains("\\\"Чёрная\\\" пятница\\\\ \\u0001\\t\\n\\r end 😀\""))
-        #expect(generic.contains("\"expired_waivers\":[],\n\"findings\":[\n{"))
+        let doc = try JSONDecoder().decode(ConsentFindingsDoc.self, from: data)
+        #expect(Data(try JSONValueEncoder.encode(doc).compactText().utf8) == data)
+        var odd = try #require(doc.findings.first)
+        odd.campaignName = "Кампания \"Чёрная\" пятница\\ \u{1}\t\n\r end 😀"
+        odd.unsubscribeMessageID = -9_223_372_036_854_775_808
+        odd.contactID = 9_223_372_036_854_775_807
+        odd.decidingEvent?.evidence = "token \"a\\b\" ключ"
+        odd.evidence = ["event_id": .int(-1), "event_channel": .null, "window_end": .text("\"x\"\u{1F}")]
+        odd.waivedBy = "k\\"
+        for finding in [odd] + doc.findings + doc.waived {
+            var fast = JSONBytes(), generic = JSONBytes()
+            finding.write(&fast)
+            try JSONValueEncoder.encode(finding).writeCompact(&generic)
+            #expect(fast.text == generic.text)
+        }
     }
 
     @Test func findingsJSONParsesBack() async throws {
@@ -231,6 +239,11 @@ struct ConsentPageTests {
         #expect(waiver.key == "after_withdrawal:message:101" && waiver.reason == "Withdrawal keyed in late by the call centre")
         #expect(waiver.acceptedBy == "I. Petrova, DPO" && waiver.expires == "2027-01-31")
         #expect(doc.expiredWaivers.map(\.key) == ["no_consent:message:102"] && doc.unmatchedWaivers.map(\.key) == ["no_consent:message:999"])
+        #expect(first.evidence == ["event_id": .int(12), "event_action": .text("withdraw"), "event_purpose": .text("marketing"),
+                                   "event_channel": .text("email"), "event_at": .text("2026-11-10T10:00:00+03:00")])
+        #expect(doc.findings[4].evidence["event_id"] == .null && doc.findings[4].evidence.count == 6)
+        #expect(doc.waived.first?.waivedBy == "after_withdrawal:message:101" && first.waivedBy == nil)
+        #expect(doc.provenance.asOf == "2026-11-23" && doc.provenance.timezone == "Europe/Moscow")
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains("\"accepted_by\"") && text.contains("\"deciding_event\"") && !text.contains("acceptedBy"))
     }
@@ -240,7 +253,8 @@ struct ConsentPageTests {
         let page = Self.visible(try site.text("audit-consent.html"))
         #expect(page.contains("Нарушения 4 Предупреждения 1 К сведению 0 Приняты 1"))
         #expect(page.contains("38-ФЗ ст. 18 ч. 1; GDPR ст. 7(3)"))
-        #expect(page.contains("#12 отзыв 10 ноя 2026 10:00 источник: unsubscribe_page · доказательство записано (скрыто)"))
+        #expect(page.contains("#12 отзыв 10 ноя 2026 10:00 источник: unsubscribe_page · доказательство записано (скрыто) цель: реклама канал: email"))
+        #expect(page.contains("источник: pos · нет доказательства цель: реклама канал: sms не хватает: доказательства"))
         #expect(page.contains("Правовые основания") && page.contains("не позднее 30 дней после отзыва согласия"))
         // Check ids (after_withdrawal) and file names (findings/consent.csv) are the same in both languages.
         let english = AuditConsentPage.en.values.flatMap { $0.components(separatedBy: CharacterSet(charactersIn: "{}.:;,()")) }

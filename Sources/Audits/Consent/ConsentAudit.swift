@@ -43,6 +43,8 @@ public struct ConsentAudit: Sendable {
     /// Deleted contacts messaged after their deletion (to_deleted, waived included), by contact id.
     public let deletedButMessaged: [DeletedButMessaged]
     public let policy: GatePolicy
+    /// Grace, reconfirm, minimum age and erasure periods in force; the evidence facts follow from them.
+    public let settings: ConsentSettings
 
     /// Consent events grouped by contact in time order, kept for the addressable base.
     let events: ContactGroups
@@ -123,7 +125,8 @@ public struct ConsentAudit: Sendable {
             let c = Int(raw.check[i])
             let f = plain[n]
             let severity = severityOf[c]
-            let cf = ConsentFinding(finding: f, severity: severity, key: keys[n], waiver: match.waiverOf[n], unsubscribeMessage: raw.cause[i])
+            let cf = ConsentFinding(finding: f, severity: severity, key: keys[n], waiver: match.waiverOf[n], unsubscribeMessage: raw.cause[i],
+                                    lateWithdrawal: raw.lateWithdrawal[i])
             findings.append(cf)
             if cf.isWaived {
                 waivedPerCheck[c] += 1
@@ -179,6 +182,7 @@ public struct ConsentAudit: Sendable {
             DeletedButMessaged(contactID: contactIDs[Int(k)], deletedDay: snapshot.zone.day(of: snapshot.contacts.deletedAt[Int(k)]),
                                messages: v.count, lastSentDay: snapshot.zone.day(of: v.last))
         }.sorted { $0.contactID < $1.contactID }
+        self.settings = settings
         self.events = events
         self.violationTimes = violationTimes
         let lastWeekEnd = CivilDate.startOfWeek(days: asOfDay)

@@ -33,13 +33,17 @@ public enum ConsentPopulation: Sendable {
 /// single pass gathers the facts and asks each check in `ConsentChecks.all` order.
 public protocol ConsentCheck: AuditCheck {
     static var population: ConsentPopulation { get }
+    /// The facts each of its findings carries (metrics.md, "Evidence"), in the CSV's order.
+    static var evidence: [EvidenceFact.Name] { get }
 }
 
-/// A check's verdict: the consent event that decided it (-1 where an absence decides) and,
-/// for unsubscribe checks, the message through which the recipient unsubscribed.
+/// A check's verdict: the consent event that decided it (-1 where an absence decides);
+/// for unsubscribe checks, the message through which the recipient unsubscribed; for
+/// unrecorded_unsubscribe, the withdrawal recorded too late (-1: none at all).
 struct Decision {
     var event: Int32
     var causeMessage: Int32 = -1
+    var lateWithdrawal: Int32 = -1
 }
 
 /// Judges one message (at most one message check finds something per message).

@@ -34,6 +34,10 @@ public enum ConsentChecks {
         Dictionary(all.map { ($0.description.identifier, $0.population.subject) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// Each check's evidence facts, by id (metrics.md, "Evidence").
+    public static let evidence: [String: [EvidenceFact.Name]] =
+        Dictionary(uniqueKeysWithValues: all.map { ($0.description.identifier, $0.evidence) })
+
     /// Each check's index in `all`, by id.
     static let index: [String: Int] = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($0.element.description.identifier, $0.offset) })
 }

@@ -13,6 +13,9 @@ public struct ConsentFinding: Sendable, Hashable {
     /// For after_unsubscribe and unrecorded_unsubscribe: the message row through which the
     /// recipient unsubscribed; -1 otherwise.
     public let unsubscribeMessage: Int32
+    /// For unrecorded_unsubscribe: the first marketing withdrawal for the channel at or after the
+    /// unsubscribe, recorded after its window closed; -1 when none was recorded (or another check).
+    public let lateWithdrawal: Int32
 
     public var check: String { finding.check }
     public var isWaived: Bool { waiver >= 0 }

@@ -8,6 +8,7 @@ struct RawFindings: Sendable {
     var message: [Int32] = []
     var event: [Int32] = []
     var cause: [Int32] = []
+    var lateWithdrawal: [Int32] = []
 
     var count: Int { check.count }
 
@@ -17,6 +18,7 @@ struct RawFindings: Sendable {
         self.message.append(message)
         event.append(d.event)
         cause.append(d.causeMessage)
+        lateWithdrawal.append(d.lateWithdrawal)
     }
 
     mutating func append(contentsOf o: RawFindings) {
@@ -25,6 +27,7 @@ struct RawFindings: Sendable {
         message += o.message
         event += o.event
         cause += o.cause
+        lateWithdrawal += o.lateWithdrawal
     }
 }
 

@@ -3,6 +3,7 @@
 /// for the channel (or NULL) between the unsubscribe and this message.
 struct AfterUnsubscribeCheck: MessageCheck {
     static let population = ConsentPopulation.marketingMessages
+    static let evidence: [EvidenceFact.Name] = EvidenceFact.Name.event + [.unsubscribeMessageID, .unsubscribedAt]
 
     static let description = CheckDescription(
         identifier: "after_unsubscribe",
@@ -33,6 +34,8 @@ struct AfterUnsubscribeCheck: MessageCheck {
 
     static func judge(_ m: MessageFacts, _ s: ConsentSettings) -> Decision? {
         guard m.isMarketing, m.unsubscribeAt.exists, !(m.lastGrantAt > m.unsubscribeAt) else { return nil }
-        return Decision(event: -1, causeMessage: m.unsubscribeMessage)
+        // The deciding event is the one in force at send time: the grant the unsubscribe should have
+        // overridden (metrics.md, small print); the unsubscribing message is its evidence.
+        return Decision(event: m.deciding, causeMessage: m.unsubscribeMessage)
     }
 }

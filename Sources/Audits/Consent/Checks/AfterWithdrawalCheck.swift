@@ -2,6 +2,7 @@
 /// that withdrawal plus `consent.grace_days`.
 struct AfterWithdrawalCheck: MessageCheck {
     static let population = ConsentPopulation.marketingMessages
+    static let evidence: [EvidenceFact.Name] = EvidenceFact.Name.event
 
     static let description = CheckDescription(
         identifier: "after_withdrawal",

@@ -1,6 +1,7 @@
 /// expired_consent: a marketing message sent when the deciding grant had expired.
 struct ExpiredConsentCheck: MessageCheck {
     static let population = ConsentPopulation.marketingMessages
+    static let evidence: [EvidenceFact.Name] = EvidenceFact.Name.event + [.expiresAt]
 
     static let description = CheckDescription(
         identifier: "expired_consent",

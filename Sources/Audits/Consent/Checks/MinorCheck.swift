@@ -4,6 +4,7 @@ import Formatting
 /// (whole years at the grant's local date; no finding when the birth date is absent or not a date).
 struct MinorCheck: GrantCheck {
     static let population = ConsentPopulation.marketingGrants
+    static let evidence: [EvidenceFact.Name] = EvidenceFact.Name.event + [.birthDate, .ageAtGrant]
 
     static let description = CheckDescription(
         identifier: "minor",

@@ -1,6 +1,7 @@
 /// missing_evidence: a grant with no `source` or no `evidence`.
 struct MissingEvidenceCheck: GrantCheck {
     static let population = ConsentPopulation.grants
+    static let evidence: [EvidenceFact.Name] = EvidenceFact.Name.event + [.missing]
 
     static let description = CheckDescription(
         identifier: "missing_evidence",

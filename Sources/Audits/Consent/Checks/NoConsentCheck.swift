@@ -1,6 +1,7 @@
 /// no_consent: a marketing message to a recipient who never granted marketing consent for its channel.
 struct NoConsentCheck: MessageCheck {
     static let population = ConsentPopulation.marketingMessages
+    static let evidence: [EvidenceFact.Name] = []
 
     static let description = CheckDescription(
         identifier: "no_consent",

@@ -2,6 +2,7 @@
 /// `processing` grant at the as-of moment (processing is read across all channels).
 struct NoProcessingConsentCheck: ContactCheck {
     static let population = ConsentPopulation.contactsWithPersonalData
+    static let evidence: [EvidenceFact.Name] = EvidenceFact.Name.event + [.expiresAt]
 
     static let description = CheckDescription(
         identifier: "no_processing_consent",

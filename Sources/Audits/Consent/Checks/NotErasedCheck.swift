@@ -2,6 +2,7 @@
 /// `consent.erasure_days` before the as-of moment, and the contact is not deleted.
 struct NotErasedCheck: ContactCheck {
     static let population = ConsentPopulation.contacts
+    static let evidence: [EvidenceFact.Name] = EvidenceFact.Name.event + [.erasureDeadline]
 
     static let description = CheckDescription(
         identifier: "not_erased",

@@ -1,6 +1,7 @@
 /// old_consent: an active marketing grant older than `consent.reconfirm_days`.
 struct OldConsentCheck: GrantCheck {
     static let population = ConsentPopulation.activeMarketingGrants
+    static let evidence: [EvidenceFact.Name] = EvidenceFact.Name.event + [.grantAgeDays]
 
     static let description = CheckDescription(
         identifier: "old_consent",

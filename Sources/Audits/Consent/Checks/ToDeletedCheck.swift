@@ -1,6 +1,7 @@
 /// to_deleted: any message, marketing or transactional, sent to a contact at or after its deletion.
 struct ToDeletedCheck: MessageCheck {
     static let population = ConsentPopulation.messages
+    static let evidence: [EvidenceFact.Name] = [.deletedAt]
 
     static let description = CheckDescription(
         identifier: "to_deleted",

@@ -2,6 +2,7 @@
 /// recorded at or after it and within max(`consent.grace_days`, 1) days.
 struct UnrecordedUnsubscribeCheck: UnsubscribeCheck {
     static let population = ConsentPopulation.unsubscribes
+    static let evidence: [EvidenceFact.Name] = [.unsubscribeMessageID, .unsubscribedAt, .windowEnd, .lateWithdrawalEventID]
 
     static let description = CheckDescription(
         identifier: "unrecorded_unsubscribe",
@@ -26,6 +27,6 @@ struct UnrecordedUnsubscribeCheck: UnsubscribeCheck {
 
     static func judge(_ u: UnsubscribeFacts, _ s: ConsentSettings) -> Decision? {
         let recorded = u.nextWithdrawal >= 0 && u.nextWithdrawalAt.ms <= u.unsubscribedAt.ms + s.recordWindowMs
-        return recorded ? nil : Decision(event: -1, causeMessage: u.message)
+        return recorded ? nil : Decision(event: -1, causeMessage: u.message, lateWithdrawal: u.nextWithdrawal)
     }
 }
