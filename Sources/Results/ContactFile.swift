@@ -119,7 +119,8 @@ public struct ContactFile: Sendable {
         self.messages = messages
 
         let gating = try AuditGating(config)
-        consentFindings = gating.consent(s, config: config).map { r in r.evidence.filter { $0.contactID == id } }
+        let consent = gating.consent(s, config: config)
+        consentFindings = consent.audit.ranAny ? consent.evidence.filter { $0.contactID == id } : nil
         let stale = gating.stale(s, config: config, period: period)
         let waivers = stale.waivers
         staleFindings = stale.audit.findings.indices.filter { Int(stale.audit.findings[$0].contact) == k }.map { i in

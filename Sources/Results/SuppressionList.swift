@@ -55,7 +55,7 @@ public struct SuppressionList: Sendable {
         // a waiver accepts a finding, it does not make an address reachable.
         var staleChecks: [Int32: Set<String>] = [:]
         for f in stale.audit.findings { staleChecks[f.contact, default: []].insert(f.check) }
-        let minorGrants = Set((consent?.audit.findings ?? []).filter { $0.check == "minor" }.map(\.finding.decidingEvent))
+        let minorGrants = Set(consent.audit.findings.filter { $0.check == "minor" }.map(\.finding.decidingEvent))
         let occurred = s.consents?.occurredAt ?? []
         var rows: [Row] = []
         for channel in channels {

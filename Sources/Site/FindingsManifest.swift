@@ -8,20 +8,8 @@ import Results
 /// tied to the run that wrote them; SHA256SUMS holds the same hashes (and the manifest's) in
 /// `sha256sum` form, checkable with `sha256sum -c SHA256SUMS` inside the findings folder.
 public struct FindingsManifest: Codable, Sendable, Equatable {
-    /// `--fail-on`'s verdict: `pass`, `fail` or `not_gated`, and the checks that failed it.
-    public struct GateDoc: Codable, Sendable, Equatable {
-        public struct Failing: Codable, Sendable, Equatable {
-            public var check: String
-            public var count: Int
-            public var threshold: ThresholdDoc?
-        }
-        public var failOn: String?
-        public var result: String
-        public var failing: [Failing]
-        enum CodingKeys: String, CodingKey { case failOn = "fail_on", result, failing }
-    }
-
     public var provenance: ProvenanceDoc
+    /// `--fail-on`'s verdict, as report.json `gate` states it.
     public var gate: GateDoc
     /// File name inside findings/ to its SHA-256 (lower-case hex).
     public var files: [String: String]
@@ -29,21 +17,13 @@ public struct FindingsManifest: Codable, Sendable, Equatable {
     static let folder = "findings/"
 
     /// The manifest and SHA256SUMS for the findings files among `files` (paths in the period folder).
-    static func files(for files: SectionFiles, provenance: ProvenanceDoc, results: ComputedReport, failOn: ReportConfig.FailOn?) throws -> SectionFiles {
+    static func files(for files: SectionFiles, provenance: ProvenanceDoc, results: ComputedReport) throws -> SectionFiles {
         let findings = files.filter { $0.0.hasPrefix(folder) }.map { (String($0.0.dropFirst(folder.count)), $0.1) }
         // The files on both cores; a hashing failure (libcrypto) is thrown once all are done.
         let hashes = try parallelChunks(findings.count, minimumChunk: 1) { range in
             range.map { i in Result { try Provenance.sha256(of: findings[i].1) } }
         }.flatMap { $0 }.map { try $0.get() }
-        let gate: GateDoc
-        if let failOn {
-            let outcome = results.audits.gate(failOn: failOn.severity)
-            gate = GateDoc(failOn: failOn.rawValue, result: outcome.mustFail ? "fail" : "pass",
-                           failing: outcome.failing.map { .init(check: $0.check, count: $0.count, threshold: $0.threshold.map(ThresholdDoc.init)) })
-        } else {
-            gate = GateDoc(failOn: nil, result: "not_gated", failing: [])
-        }
-        let manifest = FindingsManifest(provenance: provenance, gate: gate,
+        let manifest = FindingsManifest(provenance: provenance, gate: GateDoc(results.audits.verdict),
                                         files: Dictionary(zip(findings.map(\.0), hashes), uniquingKeysWith: { a, _ in a }))
         let manifestData = Data(try JSONValueEncoder.encode(manifest).text().utf8)
         let sums = (zip(findings.map(\.0), hashes).map { ($0, $1) } + [("manifest.json", try Provenance.sha256(of: manifestData))])

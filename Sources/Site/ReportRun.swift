@@ -88,8 +88,8 @@ public struct ReportRun {
             jobs.append { [("report.json", Data(try ReportDocument(results, provenance: provenance, currency: currency).text().utf8))] }
             let files = try await Self.inOrder(jobs).flatMap { $0 }
             // Last: the hashes of every findings file, with the run's provenance.
-            return files + (try FindingsManifest.files(for: files, provenance: try ProvenanceDoc(provenance, config: config), results: results,
-                                                       failOn: config.failOn))
+            return files + (try FindingsManifest.files(for: files, provenance: try ProvenanceDoc(provenance, config: config),
+                                                       results: results))
         }
         files.sort { $0.0 < $1.0 }
 

@@ -117,10 +117,10 @@ struct FindingsFilesTests {
         #expect(p.configSHA256 == (try Provenance.sha256(of: site.config.canonicalText)))
         let s = p.settings.consent
         #expect(s.graceDays == 3 && s.erasureDays == 10 && s.minAge == 16 && s.reconfirmDays == 365)
-        #expect(s.thresholds == ["no_consent": ThresholdDoc(.count(5))] && s.severity == [:])
-        #expect(s.waiversSHA256 == (try Provenance.sha256(ofFile: try #require(site.config.consentWaivers))))
-        #expect(p.settings.stale.verifyDays == 730 && p.settings.failOn == nil)
-        #expect(manifest.gate == .init(failOn: nil, result: "not_gated", failing: []))
+        #expect(s.gating.thresholds == ["no_consent": .count(5)] && s.gating.severity == [:])
+        #expect(p.waiversSHA256 == (try Provenance.sha256(ofFile: try #require(site.config.consentWaivers))))
+        #expect(p.settings.staleContacts.verifyDays == 730 && p.failOn == nil)
+        #expect(manifest.gate.failOn == nil && manifest.gate.result == "not_gated" && manifest.gate.failing.isEmpty)
     }
 
     /// Gated at violation: the five contacts without processing consent fail it (no threshold); the one
@@ -129,9 +129,9 @@ struct FindingsFilesTests {
         let site = try await generate(failOn: .violation)
         let manifest = try JSONDecoder().decode(FindingsManifest.self, from: try site.data("findings/manifest.json"))
         #expect(manifest.gate.failOn == "violation" && manifest.gate.result == "fail")
-        #expect(manifest.gate.failing.contains(.init(check: "no_processing_consent", count: 5, threshold: nil)))
+        #expect(manifest.gate.failing.contains(.init(audit: "consent", check: "no_processing_consent", count: 5, threshold: nil)))
         #expect(!manifest.gate.failing.contains { $0.check == "no_consent" })
-        #expect(manifest.provenance.settings.failOn == "violation")
+        #expect(manifest.provenance.failOn == "violation")
     }
 
     @Test func consentJSONOpensWithTheProvenance() async throws {
