@@ -80,36 +80,27 @@ final class TemporaryFile: @unchecked Sendable {
         TemporaryFile.removedOnSignal(nil)
     }
 
-    /// The one partial file a stopping signal removes (the process copies one file at a time).
-    private static let pending = Pending()
+    /// The one partial file a stopping signal removes (the process copies one file at a time):
+    /// a plain C handler, so the signal is never lost to a thread that ignores it.
     private static func removedOnSignal(_ path: String?) {
-        pending.set(path)
-    }
-
-    final class Pending: @unchecked Sendable {
-        private let lock = NSLock()
-        private var path: String?
-        private var sources: [DispatchSourceSignal] = []
-
-        func set(_ path: String?) {
-            lock.lock(); defer { lock.unlock() }
-            self.path = path
-            guard sources.isEmpty, path != nil else { return }
-            for sig in [SIGTERM, SIGINT, SIGHUP] {
-                signal(sig, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-                source.setEventHandler { [weak self] in
-                    if let p = self?.current() { unlink(p) }
-                    exit(128 + sig)
+        let old = partialPath
+        partialPath = path.map { strdup($0) }
+        free(old)
+        for sig in [SIGTERM, SIGINT, SIGHUP] {
+            if path == nil {
+                signal(sig, SIG_DFL)
+            } else {
+                signal(sig) { sig in
+                    if let p = partialPath { unlink(p) }
+                    _exit(128 + sig)
                 }
-                source.resume()
-                sources.append(source)
             }
         }
-
-        func current() -> String? { lock.lock(); defer { lock.unlock() }; return path }
     }
 }
+
+/// The partial file's path for the signal handler (which may only call async-signal-safe functions).
+nonisolated(unsafe) private var partialPath: UnsafeMutablePointer<CChar>?
 
 /// A SQLite file being written through the C API (a few statements, one insert per row).
 final class SQLiteFile {
