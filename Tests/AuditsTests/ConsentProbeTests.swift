@@ -19,7 +19,7 @@ struct ConsentProbeTests {
                         guard let found = j.check else { continue }
                         judged.append(ConsentCase.Row(check: found, message: c.snapshot.messages?.id[Int(j.message)],
                                                       contact: c.snapshot.contacts.id[k],
-                                                      event: j.decidingEvent >= 0 && found != "no_consent" && found != "to_deleted" && found != "after_unsubscribe"
+                                                      event: j.decidingEvent >= 0 && found != "no_consent" && found != "to_deleted"
                                                         ? c.snapshot.consents?.id[Int(j.decidingEvent)] : nil))
                     }
                 }
