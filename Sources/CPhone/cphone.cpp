@@ -2,6 +2,7 @@
 #include "cphone.h"
 
 #include <cstring>
+#include <set>
 #include <string>
 
 #include <phonenumbers/phonenumber.pb.h>
@@ -29,4 +30,20 @@ extern "C" void cphone_check(const char *text, size_t length, const char *region
     out->type = static_cast<int>(type);
     out->mobile = type == PhoneNumberUtil::MOBILE || type == PhoneNumberUtil::FIXED_LINE_OR_MOBILE;
     std::memcpy(out->e164, e164.c_str(), e164.size() + 1);
+}
+
+extern "C" size_t cphone_supported_regions(char *out, size_t capacity) {
+    std::set<std::string> regions;
+    PhoneNumberUtil::GetInstance()->GetSupportedRegions(&regions);
+    std::string joined;
+    for (const std::string &r : regions) {
+        if (!joined.empty()) joined += ' ';
+        joined += r;
+    }
+    if (out != nullptr && capacity > 0) {
+        const size_t n = joined.size() < capacity - 1 ? joined.size() : capacity - 1;
+        std::memcpy(out, joined.data(), n);
+        out[n] = '\0';
+    }
+    return joined.size();
 }

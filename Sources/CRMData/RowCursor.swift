@@ -30,6 +30,7 @@ struct RowCursor {
             return d == d.rounded() && abs(d) < 9e15 ? .value(Int64(d)) : .invalid
         default:
             guard let t = text(i) else { return .null }
+            guard t.count <= TextBounds.number else { return .invalid }
             return Int64(String(decoding: t, as: UTF8.self).trimmingSpaces).map { .value($0) } ?? .invalid
         }
     }
@@ -44,7 +45,7 @@ struct RowCursor {
         default:
             guard let t = text(i) else { return .null }
             // Double(String) stops at a NUL (C's strtod): "7\0" is no number, not 7.
-            guard !t.contains(0), let d = Double(String(decoding: t, as: UTF8.self).trimmingSpaces), d.isFinite else { return .invalid }
+            guard t.count <= TextBounds.number, !t.contains(0), let d = Double(String(decoding: t, as: UTF8.self).trimmingSpaces), d.isFinite else { return .invalid }
             return .value(d)
         }
     }

@@ -17,7 +17,7 @@ public struct TimestampParser: Sendable {
     /// nil when the bytes are not one of the accepted forms or name an impossible date or time.
     public func parse(_ b: UnsafeBufferPointer<UInt8>) -> Instant? {
         let n = b.count
-        guard n >= 10, b[4] == 0x2D, b[7] == 0x2D,
+        guard n >= 10, n <= TextBounds.timestamp, b[4] == 0x2D, b[7] == 0x2D,
               let year = num(b, 0, 4), let month = num(b, 5, 2), let day = num(b, 8, 2),
               year >= 1, month >= 1, month <= 12, day >= 1,   // year 0000 is no date a CRM writes
               day <= 28 || day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }   // every month has 28

@@ -39,6 +39,7 @@ extension CivilDate {
 
     /// Parses exactly "YYYY-MM-DD"; nil for anything else or an impossible date.
     public static func parse(_ text: String) -> Int? {
+        guard text.utf8.count == 10 else { return nil }   // before copying the bytes: the text may be a megabyte
         let b = Array(text.utf8)
         guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D,
               let y = digits(b, 0, 4), let m = digits(b, 5, 2), let d = digits(b, 8, 2),

@@ -16,6 +16,7 @@ public enum DomainName {
     /// The lower-case ASCII form, converting internationalized names through libidn2; nil when the
     /// conversion fails. Plain ASCII names without an A-label skip the C call (UTS 46 only lower-cases them).
     public static func toASCII(_ domain: Substring) -> String? {
+        guard domain.utf8.count <= EmailValidator.maxTyped else { return nil }   // bounded before libidn2 sees it
         let needsIDNA = domain.utf8.contains { $0 >= 0x80 } || domain.lowercased().contains("xn--")
         guard needsIDNA else { return domain.lowercased() }
         var output: UnsafeMutablePointer<CChar>?

@@ -14,6 +14,10 @@ public struct EmailVerdict: Sendable, Equatable {
 /// IP-literal domains are invalid), local part at most 64 and address at most 254 octets,
 /// UTF-8 local parts (RFC 6531) and IDNA domains allowed, and the domain rules of `DomainName`.
 public enum EmailValidator {
+    /// The longest text looked at, in UTF-8 bytes: an address is at most 254 octets (RFC 5321),
+    /// so this leaves room for surrounding whitespace; anything longer is invalid at once.
+    public static let maxTyped = 1024
+
     public static func check(_ typed: String) -> EmailVerdict {
         check(typed, domain: DomainName.asciiMailDomain)
     }
@@ -21,6 +25,8 @@ public enum EmailValidator {
     /// The same with the domain rules given, so a caller judging many addresses can judge each
     /// distinct domain once (`mailDomain` returns the ASCII form of a valid mail domain, or nil).
     static func check(_ typed: String, domain mailDomain: (Substring) -> String?) -> EmailVerdict {
+        // Bounded before anything looks at the text (trimming, the domain's IDNA conversion).
+        guard typed.utf8.count <= maxTyped else { return EmailVerdict(trimmed: typed, asciiDomain: nil, localPart: nil) }
         let trimmed = trim(typed)
         let invalid = EmailVerdict(trimmed: trimmed, asciiDomain: nil, localPart: nil)
         let utf8 = trimmed.utf8

@@ -1,4 +1,5 @@
 import CPhone
+import CRMData
 
 /// What Google's libphonenumber says about one phone number as typed.
 public struct PhoneVerdict: Sendable, Equatable {
@@ -20,9 +21,17 @@ public struct PhoneVerdict: Sendable, Equatable {
 
 /// Phone validation through the CPhone shim over libphonenumber. Thread-safe.
 public enum PhoneValidator {
+    /// The longest text handed to libphonenumber, in UTF-8 bytes: its own limit on what it parses
+    /// (`kMaxInputStringLength`, 250 characters). Anything longer is no phone number (E.164 has
+    /// at most 15 digits) and is `invalid_phone` at once, the verdict the library gives it too.
+    public static let maxLength = 250
+
     /// Checks a number as typed (`+7 912 345-67-89`, `8 (912) 345 67 89`, ...) with a default
     /// region (ISO 3166-1 alpha-2, e.g. "RU") for numbers written without `+`.
     public static func check(_ text: String, region: String) -> PhoneVerdict {
+        // Bounded first: libphonenumber's regular expressions take time that grows with the square
+        // of the length before its own limit applies (a 1 MB number took hours).
+        guard text.utf8.count <= maxLength else { return .invalid }
         _ = ready
         var result = cphone_result()
         var typed = text
@@ -43,6 +52,7 @@ public enum PhoneValidator {
     /// verdict is the same, and two typings of one number share one (costly) parse. Anything
     /// else (letters, an extension, other symbols) is returned as typed.
     public static func canonicalForm(_ text: String) -> String {
+        guard text.utf8.count <= maxLength else { return text }   // invalid whatever its form: not worth a pass
         var out: [UInt8] = []
         out.reserveCapacity(16)
         for (i, b) in text.utf8.enumerated() {
@@ -54,6 +64,23 @@ public enum PhoneValidator {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The regions libphonenumber knows (ISO 3166-1 alpha-2 codes with its metadata), sorted:
+    /// the values `stale.default_region` may take.
+    public static let supportedRegions: [String] = {
+        let length = cphone_supported_regions(nil, 0)
+        var buffer = [CChar](repeating: 0, count: length + 1)
+        _ = cphone_supported_regions(&buffer, buffer.count)
+        return String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            .split(separator: " ").map(String.init)
+    }()
+
+    /// Throws exit 2 naming the valid codes when libphonenumber has no metadata for `region`
+    /// (every national number would then be invalid: `ZZ` turned 478 valid phones invalid).
+    public static func checkRegion(_ region: String, source: String) throws {
+        guard !supportedRegions.contains(region) else { return }
+        throw CRMError("\(source): stale.default_region: unknown region '\(region)' (libphonenumber knows \(supportedRegions.joined(separator: " ")))")
     }
 
     /// One first call under Swift's once-only static initialization, so libphonenumber builds

@@ -23,6 +23,10 @@ typedef struct {
    (ISO 3166-1 alpha-2, e.g. "RU"). Safe to call from several threads at once. */
 void cphone_check(const char *text, size_t length, const char *region, cphone_result *out);
 
+/* The region codes libphonenumber has metadata for ("AC AD AE ... ZW"), space-separated and
+   NUL-terminated in `out` (cut to `capacity`); returns the full length without the NUL. */
+size_t cphone_supported_regions(char *out, size_t capacity);
+
 #ifdef __cplusplus
 }
 #endif
