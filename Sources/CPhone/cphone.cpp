@@ -2,6 +2,7 @@
 #include "cphone.h"
 
 #include <cstring>
+#include <new>
 #include <set>
 #include <string>
 
@@ -11,7 +12,19 @@
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
+static void check(const char *text, size_t length, const char *region, cphone_result *out);
+
 extern "C" void cphone_check(const char *text, size_t length, const char *region, cphone_result *out) {
+    // No C++ exception may cross into Swift (it would end in std::terminate and a backtrace);
+    // under a memory limit libphonenumber's std::string can throw std::bad_alloc.
+    try {
+        check(text, length, region, out);
+    } catch (const std::bad_alloc &) {
+        out->valid = -1;
+    }
+}
+
+static void check(const char *text, size_t length, const char *region, cphone_result *out) {
     out->valid = 0;
     out->mobile = 0;
     out->type = static_cast<int>(PhoneNumberUtil::UNKNOWN);

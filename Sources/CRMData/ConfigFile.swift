@@ -103,9 +103,7 @@ public enum ConfigFile {
                 case "locale": c.locale = try choice(value, key, ReportLocale.self)
                 case "currency":
                     let s = try string(value, key)
-                    guard s.count == 3, s.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
-                        throw fail(key, "expected an ISO 4217 code such as RUB, USD, EUR, got '\(s)'")
-                    }
+                    if let problem = CurrencyCode.problem(s) { throw fail(key, problem) }
                     c.currency = s
                 case "timezone":
                     let s = try string(value, key)
@@ -214,6 +212,9 @@ public enum ConfigFile {
                 if let n = v.int {
                     guard n >= 0 else { throw fail(name, "a count must be 0 or more, got \(n)") }
                     out[check] = .count(n)
+                } else if let text = v.string, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) || (text.first == "+" && text.dropFirst().allSatisfy(\.isNumber)) {
+                    // A whole number too large for a count: YAML reads it as a float, but it is no share.
+                    throw fail(name, "a count must be at most \(Int.max), got \(text)")
                 } else if let d = v.float, d.isFinite {
                     guard d >= 0, d < 1 else {
                         throw fail(name, "a share must be at least 0 and below 1 (write a count as a whole number), got '\(v.string ?? "?")'")

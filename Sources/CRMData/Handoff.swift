@@ -44,6 +44,11 @@ final class StartGate: @unchecked Sendable {
         return verdict ?? false
     }
 
+    /// A reader that never started: counted as arrived, without waiting for the verdict.
+    func absent() {
+        condition.lock(); arrived += 1; condition.broadcast(); condition.unlock()
+    }
+
     func waitForAll() {
         condition.lock(); while arrived < parties { condition.wait() }; condition.unlock()
     }

@@ -17,19 +17,26 @@ enum ParallelShares {
             group.enter()
             // Own threads, not the concurrency pool: a reader blocks while it waits for rows, for the
             // other's index or at the gate, and the pool is only as wide as the cores.
-            let thread = Thread {
-                defer { group.leave() }
-                do {
-                    results.set(share, try body(share, contacts, campaigns))
-                } catch {
-                    contacts.fail()
-                    campaigns.fail()
-                    results.fail(error)
-                    _ = gate?.arrive()   // a share that failed before the gate must not hold it shut
+            do {
+                try OwnThread.start {
+                    defer { group.leave() }
+                    do {
+                        results.set(share, try body(share, contacts, campaigns))
+                    } catch {
+                        contacts.fail()
+                        campaigns.fail()
+                        results.fail(error)
+                        _ = gate?.arrive()   // a share that failed before the gate must not hold it shut
+                    }
                 }
+            } catch {
+                // No thread: this share never arrives, so it is counted as arrived and failed.
+                contacts.fail()
+                campaigns.fail()
+                results.fail(error)
+                gate?.absent()
+                group.leave()
             }
-            thread.stackSize = 8 << 20
-            thread.start()
         }
         if let gate {
             gate.waitForAll()

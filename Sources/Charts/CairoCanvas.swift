@@ -1,4 +1,5 @@
 import CCairo
+import Formatting
 
 /// A canvas backed by Cairo: an SVG surface for pages, an ARGB image surface for PNG e-mail
 /// images, or a PDF page (`CairoPDF.swift`). With CairoPDF.swift, the only file that imports CCairo. Fonts: DejaVu Sans through Cairo's toy text API,
@@ -88,7 +89,7 @@ public final class CairoCanvas: Canvas {
     public func textWidth(_ text: String, style: TextStyle) -> Double {
         selectFont(style)
         var ext = cairo_text_extents_t()
-        text.withCString { cairo_text_extents(cr, $0, &ext) }
+        BidiText.stripped(text).withCString { cairo_text_extents(cr, $0, &ext) }   // no glyph for a bidi control: measured as drawn
         return ext.x_advance
     }
 
@@ -151,7 +152,7 @@ public final class CairoCanvas: Canvas {
         cairo_translate(cr, at.x, at.y)
         if angle != 0 { cairo_rotate(cr, angle * Double.pi / 180) }
         cairo_move_to(cr, dx, dy)
-        text.withCString { cairo_show_text(cr, $0) }
+        BidiText.stripped(text).withCString { cairo_show_text(cr, $0) }   // Cairo applies no bidi: a control would only draw a missing glyph
         cairo_new_path(cr)
         cairo_restore(cr)
     }

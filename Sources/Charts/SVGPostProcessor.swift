@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 
 /// Turns Cairo's SVG into the file pages embed:
@@ -83,9 +84,10 @@ enum SVGPostProcessor {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// XML-escaped, and isolated as page text is (`BidiText.isolated`): a title is shown by the browser, bidi and all.
     static func escape(_ s: String) -> String {
         var out = ""
-        for c in s {
+        for c in BidiText.isolated(s) {
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

@@ -20,9 +20,10 @@ public enum DatasetImport {
 
     public static func importer(named name: String) -> (any DatasetImporter.Type)? { all.first { $0.name == name } }
 
-    /// Writes the database into a temporary file beside `path` and moves it into place when complete.
+    /// Writes the database into a temporary file beside `path` and moves it into place when
+    /// complete (`NewDatabaseFile`): all or nothing, and an existing file is replaced only with `replace` (`--force`).
     @discardableResult
-    public static func run(_ name: String, from folder: String, to path: String) throws -> String {
+    public static func run(_ name: String, from folder: String, to path: String, replace: Bool = false) throws -> String {
         guard let importer = importer(named: name) else {
             throw CRMError("import: unknown dataset '\(name)' (known: \(all.map { $0.name }.joined(separator: ", ")))")
         }
@@ -30,33 +31,13 @@ public enum DatasetImport {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
             throw CRMError("import: dataset folder not found: \(folder)")
         }
-        let temp = path + ".partial"
-        // Never delete a folder (or a device) that sits where the database or its temporary file goes.
-        for p in [path, temp] {
-            var st = stat()
-            if stat(p, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
-                throw CRMError("import: \(p) exists and is not a regular file; it is left as it is")
+        return try NewDatabaseFile.write(to: path, replace: replace, command: "import") { db in
+            var summary = ""
+            try db.inTransaction {
+                summary = try importer.load(from: URL(fileURLWithPath: folder), into: db)
+                return .commit
             }
-        }
-        try? FileManager.default.removeItem(atPath: temp)
-        do {
-            var config = Configuration()
-            config.foreignKeysEnabled = false
-            let queue = try DatabaseQueue(path: temp, configuration: config)
-            let summary = try queue.write { db -> String in
-                try db.execute(sql: contractDDL)
-                return try importer.load(from: URL(fileURLWithPath: folder), into: db)
-            }
-            try queue.close()
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temp, toPath: path)
             return summary
-        } catch let e as CRMError {
-            try? FileManager.default.removeItem(atPath: temp)
-            throw e
-        } catch {
-            try? FileManager.default.removeItem(atPath: temp)
-            throw CRMError("import \(name): \(error)")
         }
     }
 }

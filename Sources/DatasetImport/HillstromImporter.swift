@@ -66,8 +66,9 @@ public enum HillstromImporter: DatasetImporter {
         var id = 0, members = 0, orders = 0
         try csv.forEachRow { row, line in
             id += 1
+            let name = file.lastPathComponent
             guard row.count == columns.count else {
-                throw CRMError("import hillstrom: line \(line) has \(row.count) fields, expected \(columns.count)")
+                throw ImportProblem.shortRow(name, line: line, fields: row.count, expected: columns.count)
             }
             let segment = row.string(segmentIndex) ?? ""
             let arms: [(campaign: Int, arm: String)]
@@ -76,10 +77,14 @@ public enum HillstromImporter: DatasetImporter {
             } else if let c = campaigns.first(where: { $0.segment == segment }) {
                 arms = [(c.id, "treatment")]
             } else {
-                throw CRMError("import hillstrom: line \(line): unknown segment '\(segment)'")
+                throw ImportProblem.value(name, line: line, "segment", segment,
+                                          expected: ([controlSegment] + campaigns.map(\.segment)).joined(separator: ", "))
             }
-            guard let converted = row.text(conversionIndex).flatMap({ Int($0) }), let spend = row.double(spendIndex), spend.isFinite, spend >= 0 else {
-                throw CRMError("import hillstrom: line \(line): conversion or spend is not a number")
+            guard let converted = row.text(conversionIndex).flatMap({ Int($0) }), converted == 0 || converted == 1 else {
+                throw ImportProblem.value(name, line: line, "conversion", row.string(conversionIndex), expected: "0 or 1")
+            }
+            guard let spend = row.double(spendIndex), spend.isFinite, spend >= 0, spend < Money.limit else {
+                throw ImportProblem.value(name, line: line, "spend", row.string(spendIndex), expected: "an amount of 0 or more")
             }
             try contact.execute(arguments: [id, createdAt, row.string(zipIndex)])
             for a in arms {

@@ -1,4 +1,5 @@
 import CRMData
+import Formatting
 import Foundation
 import GRDB
 
@@ -31,24 +32,54 @@ public enum MavenCRMImporter: DatasetImporter {
         let a = try accounts.columns(["account", "office_location"], file: accountsFile.lastPathComponent)
         let p = try deals.columns(["sales_agent", "account", "deal_stage", "engage_date", "close_date", "close_value"], file: pipelineFile.lastPathComponent)
 
+        let pipelineName = pipelineFile.lastPathComponent, accountsName = accountsFile.lastPathComponent
+        let stages = ["Prospecting", "Engaging", "Won", "Lost"]
         struct Opportunity { var agent: String?; var account: String?; var stage: String; var engage: String?; var close: String?; var value: Double? }
         var opportunities: [Opportunity] = []
+        let pipelineWidth = deals.header().count
         try deals.forEachRow { row, line in
-            guard let stage = row.text(p[2]) else {
-                throw CRMError("import: \(pipelineFile.lastPathComponent) line \(line): no deal_stage")
+            try row.require(fields: pipelineWidth, file: pipelineName, line: line)
+            guard let stage = row.text(p[2]), stages.contains(stage) else {
+                throw ImportProblem.value(pipelineName, line: line, "deal_stage", row.text(p[2]), expected: stages.joined(separator: ", "))
+            }
+            func date(_ i: Int, _ field: String) throws -> String? {
+                guard let text = row.text(i) else { return nil }
+                guard CivilDate.parse(text) != nil else { throw ImportProblem.value(pipelineName, line: line, field, text, expected: "a date YYYY-MM-DD") }
+                return text
+            }
+            let engage = try date(p[3], "engage_date"), close = try date(p[4], "close_date")
+            var value: Double?
+            if let text = row.text(p[5]) {
+                guard let v = row.double(p[5]), v.isFinite, v >= 0, v < Money.limit else {
+                    throw ImportProblem.value(pipelineName, line: line, "close_value", text, expected: "an amount of 0 or more")
+                }
+                value = v
+            }
+            if stage == "Won" || stage == "Lost", close == nil {
+                throw ImportProblem.field(pipelineName, line: line, "close_date", "a \(stage) opportunity needs the date it closed")
+            }
+            if stage != "Prospecting", engage == nil {
+                throw ImportProblem.field(pipelineName, line: line, "engage_date", "an opportunity at \(stage) needs the date it was engaged")
             }
             opportunities.append(Opportunity(agent: row.text(p[0]), account: row.text(p[1]), stage: stage,
-                                             engage: row.text(p[3]), close: row.text(p[4]), value: row.double(p[5])))
+                                             engage: engage, close: close, value: value))
         }
         // ISO dates compare as text.
         guard let firstDate = opportunities.flatMap({ [$0.engage, $0.close].compactMap { $0 } }).min() else {
-            throw CRMError("import: \(pipelineFile.lastPathComponent) has no dates")
+            throw CRMError("import: \(pipelineName) has no dates")
         }
 
         var accountID: [String: Int] = [:]
+        var accountLine: [String: Int] = [:]
+        let accountsWidth = accounts.header().count
         let contact = try db.makeStatement(sql: "INSERT INTO contacts (id, created_at, company, region, segment) VALUES (?, ?, ?, ?, 'b2b')")
-        try accounts.forEachRow { row, _ in
-            guard let name = row.text(a[0]), accountID[name] == nil else { return }
+        try accounts.forEachRow { row, line in
+            try row.require(fields: accountsWidth, file: accountsName, line: line)
+            guard let name = row.text(a[0]) else { throw ImportProblem.field(accountsName, line: line, "account", "no account name") }
+            if let first = accountLine[name] {
+                throw ImportProblem.field(accountsName, line: line, "account", "\(ImportProblem.shown(name)) is already on line \(first)")
+            }
+            accountLine[name] = line
             accountID[name] = accountID.count + 1
             try contact.execute(arguments: [accountID.count, firstDate, name, row.text(a[1])])
         }

@@ -28,23 +28,37 @@ public enum OnlineRetailImporter: DatasetImporter {
         struct Customer { var first: String; var country: String? }
         var customers: [Int64: Customer] = [:]
         var lines = 0, skipped = 0
+        let name = file.lastPathComponent
+        let parser = TimestampParser(zone: .utc)
+        let width = csv.header().count
         try csv.forEachRow { row, line in
+            try row.require(fields: width, file: name, line: line)
             // Cheap tests on the raw bytes first: most excluded lines have no customer or a negative quantity.
             if row.isEmpty(col[4]) { skipped += 1; return }
-            guard let quantity = row.double(col[1]), quantity > 0,
-                  let price = row.double(col[3]), price > 0 else { skipped += 1; return }
-            guard let customerValue = row.double(col[4]), let invoiceValue = row.double(col[0]) else {
-                throw CRMError("import: \(file.lastPathComponent) line \(line): unreadable InvoiceNo or CustomerID")
+            guard let quantity = row.double(col[1]), !quantity.isNaN else {
+                throw ImportProblem.value(name, line: line, "Quantity", row.string(col[1]), expected: "a number")
             }
-            let customer = Int64(customerValue), invoice = Int64(invoiceValue)
+            guard let price = row.double(col[3]), !price.isNaN else {
+                throw ImportProblem.value(name, line: line, "UnitPrice", row.string(col[3]), expected: "a number")
+            }
+            guard quantity > 0, price > 0 else { skipped += 1; return }
+            guard quantity.isFinite, price.isFinite, quantity * price < Money.limit else {
+                throw ImportProblem.field(name, line: line, "Quantity", "\(row.string(col[1]) ?? "") x \(row.string(col[3]) ?? "") is no amount an order has")
+            }
+            guard let customer = row.wholeNumber(col[4]) else {
+                throw ImportProblem.value(name, line: line, "CustomerID", row.string(col[4]), expected: "a whole number")
+            }
+            guard let invoice = row.wholeNumber(col[0]) else {
+                throw ImportProblem.value(name, line: line, "InvoiceNo", row.string(col[0]), expected: "a whole number")
+            }
             lines += 1
             if let k = invoiceIndex[invoice] {
                 invoices[k].amount += quantity * price
                 return
             }
             // A new invoice: only now make Strings of its date and country.
-            guard let date = row.text(col[2]) else {
-                throw CRMError("import: \(file.lastPathComponent) line \(line): no InvoiceDate")
+            guard let date = row.text(col[2]), parser.parse(date) != nil else {
+                throw ImportProblem.value(name, line: line, "InvoiceDate", row.string(col[2]), expected: "a timestamp YYYY-MM-DD HH:MM[:SS]")
             }
             invoiceIndex[invoice] = invoices.count
             invoices.append(Invoice(id: invoice, customer: customer, date: date, amount: quantity * price))

@@ -19,7 +19,7 @@ public enum DemoGenerator {
     }
 
     /// Writes the database to a temporary file beside `path` and moves it into place
-    /// only when complete. Returns the row count of each table.
+    /// only when complete (`NewDatabaseFile`). Returns the row count of each table.
     ///
     /// An existing file at `path` is replaced only when `replace` is true (`--force`); a folder,
     /// or anything but a regular file, never is (issue 13, item 9: a folder was deleted with everything in it).
@@ -27,72 +27,28 @@ public enum DemoGenerator {
     public static func generate(path: String, options: Options, replace: Bool = false,
                                 progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> [(String, Int)] {
         guard options.contacts >= 10 else { throw CRMError("demo: --contacts must be at least 10") }
-        let fm = FileManager.default
-        if let what = kind(path) {
-            guard what == "a regular file" else { throw CRMError("demo: \(path) is \(what), not a file; it is left as it is") }
-            guard replace else { throw CRMError("demo: \(path) already exists; pass --force to replace it") }
-        }
-        let temp = path + ".partial"
-        if let what = kind(temp) {
-            guard what == "a regular file" else { throw CRMError("demo: \(temp) is in the way (\(what)); it is left as it is") }
-            try? fm.removeItem(atPath: temp)   // a file only: the leftover of a killed demo run
-        }
         let plan = DemoPlan(contacts: options.contacts, seed: options.seed, asOfDay: options.asOfDay)
-        var counts: [(String, Int)] = []
-        do {
-            var config = Configuration()
-            config.journalMode = .default
-            config.foreignKeysEnabled = false   // the demo deliberately holds a few dangling references
-            let queue = try DatabaseQueue(path: temp, configuration: config)
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE")
-                try db.execute(sql: contractDDL)
+        return try NewDatabaseFile.write(to: path, replace: replace, command: "demo") { db in
+            try db.inTransaction {
+                try writePlan(db, plan)
+                return .commit
+            }
+            let writer = try DemoWriter(db)
+            let batch = 20_000
+            var next = 1
+            while next <= options.contacts {
+                let last = min(options.contacts, next + batch - 1)
                 try db.inTransaction {
-                    try writePlan(db, plan)
+                    for id in next...last {
+                        var story = ContactStory(id: id, plan: plan, out: writer)
+                        try story.tell()
+                    }
                     return .commit
                 }
-                let writer = try DemoWriter(db)
-                let batch = 20_000
-                var next = 1
-                while next <= options.contacts {
-                    let last = min(options.contacts, next + batch - 1)
-                    try db.inTransaction {
-                        for id in next...last {
-                            var story = ContactStory(id: id, plan: plan, out: writer)
-                            try story.tell()
-                        }
-                        return .commit
-                    }
-                    progress(last, options.contacts)
-                    next = last + 1
-                }
-                counts = writer.rowCounts
+                progress(last, options.contacts)
+                next = last + 1
             }
-            try queue.close()
-            // rename(2) replaces a file atomically: the old database stays whole until the new one is complete.
-            guard rename(temp, path) == 0 else {
-                throw CRMError("demo: cannot move \(temp) to \(path): \(String(cString: strerror(errno)))")
-            }
-        } catch let e as CRMError {
-            try? fm.removeItem(atPath: temp)
-            throw e
-        } catch {
-            try? fm.removeItem(atPath: temp)
-            throw CRMError("demo: cannot write \(path): \(error)")
-        }
-        return counts
-    }
-
-    /// What is at a path (following symlinks), or nil when nothing is.
-    static func kind(_ path: String) -> String? {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        switch st.st_mode & S_IFMT {
-        case S_IFREG: return "a regular file"
-        case S_IFDIR: return "a folder"
-        case S_IFIFO: return "a FIFO (named pipe)"
-        case S_IFCHR, S_IFBLK: return "a device"
-        default: return "a special file"
+            return writer.rowCounts
         }
     }
 

@@ -12,13 +12,11 @@ public struct ArchivePage {
     let format: NumberFormat
 
     /// Rebuilds output/index.html alone from the published periods: the publish step of
-    /// `generate` and `crm-report archive`. Money is in `currency`, else the newest period's.
+    /// `generate` and `crm-report archive`. Each period's figures are in the currency its
+    /// report.json names (a USD period stays in dollars beside rouble ones); `currency` is for
+    /// the page when no period is readable.
     public static func rebuild(outputRoot: URL, locale: ReportLocale, currency: String?, templates: Templates) throws {
-        let words = Words(locale)
-        let probe = ArchivePage(outputRoot: outputRoot, words: words, format: NumberFormat(locale: locale, currency: currency ?? ReportConfig().currency))
-        let newest = probe.entries().first { $0.document != nil }?.document?.currency
-        let page = ArchivePage(outputRoot: outputRoot, words: words,
-                               format: NumberFormat(locale: locale, currency: currency ?? newest ?? ReportConfig().currency))
+        let page = ArchivePage(outputRoot: outputRoot, words: Words(locale), format: NumberFormat(locale: locale, currency: currency ?? ReportConfig().currency))
         try Publisher(outputRoot: outputRoot).replaceRootFile("index.html", Data(try templates.render("archive", page.context()).utf8))
     }
 
@@ -28,11 +26,14 @@ public struct ArchivePage {
             .entries().first?.label
     }
 
-    /// A published period, read back from its report.json through `ReportDocument`; a folder
-    /// whose report.json does not parse is listed with a note rather than left out or fatal.
+    /// A published period, read back from its report.json through `ReportDocument`. A period
+    /// that cannot be shown (its report.json does not parse or names another period, or the
+    /// name is a plain file) is listed with a note saying why, never left out or fatal.
     struct Entry {
         let label: String
         let document: ReportDocument?
+        /// Why there are no figures (a key of `Words`), when `document` is nil.
+        var problem: String? = nil
         /// Whether the folder has its pages (a folder with only a report.json is listed, not linked).
         var hasPage = true
         var start: String { document?.period.start ?? "" }
@@ -44,14 +45,31 @@ public struct ArchivePage {
         var list: [Entry] = []
         for name in names where !name.hasPrefix(".") {
             let folder = outputRoot.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            guard fm.fileExists(atPath: folder.path, isDirectory: &isFolder) else { continue }
+            guard isFolder.boolValue else {
+                // Only a period's name is a period: index.html and the like are the site's own files.
+                if Publisher.isPeriodLabel(name) { list.append(Entry(label: name, document: nil, problem: "archive.not_folder", hasPage: false)) }
+                continue
+            }
             let json = folder.appendingPathComponent("report.json")
-            guard fm.fileExists(atPath: folder.appendingPathComponent("index.html").path) || fm.fileExists(atPath: json.path) else { continue }
+            let hasPage = fm.fileExists(atPath: folder.appendingPathComponent("index.html").path)
+            guard hasPage || fm.fileExists(atPath: json.path) else { continue }
             let document = fm.contents(atPath: json.path).flatMap { try? JSONDecoder().decode(ReportDocument.self, from: $0) }
-            if let document, document.period.label != name { continue }
+            if let document, document.period.label != name {
+                list.append(Entry(label: name, document: nil, problem: "archive.other_label", hasPage: hasPage))
+                continue
+            }
             if document == nil, !fm.fileExists(atPath: json.path) { continue }
-            list.append(Entry(label: name, document: document, hasPage: fm.fileExists(atPath: folder.appendingPathComponent("index.html").path)))
+            list.append(Entry(label: name, document: document, problem: document == nil ? "archive.unreadable" : nil, hasPage: hasPage))
         }
         return list.sorted { ($0.start, $0.label) > ($1.start, $1.label) }
+    }
+
+    /// The number format of one period: its own currency.
+    func format(of document: ReportDocument?) -> NumberFormat {
+        guard let currency = document?.currency, currency != format.currency else { return format }
+        return NumberFormat(locale: format.locale, currency: currency)
     }
 
     func context() -> [String: Any] {
@@ -60,16 +78,17 @@ public struct ArchivePage {
         var latest: [[String: Any]] = []
         if let top = list.first(where: { $0.document != nil }), let doc = top.document {
             for m in keyFigures {
-                latest.append(["label": words["metric.\(m.rawValue)"], "value": format.figure(doc.summary[m.rawValue]?.current, m.kind)])
+                latest.append(["label": words["metric.\(m.rawValue)"], "value": format(of: doc).figure(doc.summary[m.rawValue]?.current, m.kind)])
             }
         }
         let newest = list.first { $0.document != nil }
         let trends = ArchiveTrends(list)
+        let trendFormat = format(of: newest?.document)
         let kindWord = trends.kind.map { words["archive.kind.\($0)"] } ?? ""
         let figureColumns = ArchiveTrends.metrics
         return [
             "trends_title": words["archive.trends"],
-            "trends": trends.charts(words: words, format: format).map { ["svg": $0.svg, "alt": $0.altText] },
+            "trends": trends.charts(words: words, format: trendFormat).map { ["svg": $0.svg, "alt": $0.altText] },
             "trend_note": trends.documents.count < 2 ? words["archive.trend_only_one"]
                 : (trends.leavesOut(list) ? words.fill("archive.kind_note", ["kind": kindWord]) : ""),
             "figure_headers": figureColumns.map { words["metric.\($0.rawValue)"] },
@@ -79,9 +98,9 @@ public struct ArchivePage {
             "latest": latest, "has_latest": !latest.isEmpty,
             "period_label": words["archive.period"], "as_of_label": words["archive.as_of"], "open_label": words["archive.open"],
             "periods": list.map { e in
-                ["label": e.label, "href": "\(e.label)/index.html", "linked": e.hasPage, "dates": e.document.map(dates) ?? words["archive.unreadable"],
+                ["label": e.label, "href": "\(e.label)/index.html", "linked": e.hasPage, "dates": e.document.map(dates) ?? words[e.problem ?? "archive.unreadable"],
                  "as_of": e.document?.asOf ?? NumberFormat.missing,
-                 "figures": figureColumns.map { m in format.figure(e.document?.summary[m.rawValue]?.current, m.kind) }] as [String: Any]
+                 "figures": figureColumns.map { m in format(of: e.document).figure(e.document?.summary[m.rawValue]?.current, m.kind) }] as [String: Any]
             },
             "footer": "\(words["footer.made_by"]) \(Provenance.generator)",
         ]

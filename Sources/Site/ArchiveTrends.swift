@@ -14,13 +14,15 @@ struct ArchiveTrends {
     let documents: [ReportDocument]
     let kind: String?
 
-    /// The readable entries of the newest entry's kind, oldest first, one per label.
+    /// The readable entries of the newest entry's kind and currency, oldest first, one per label.
     init(_ entries: [ArchivePage.Entry]) {
         let readable = entries.compactMap(\.document)
         let kind = readable.first?.period.kind
+        let currency = readable.first?.currency
         self.kind = kind
         var seen = Set<String>()
-        documents = readable.filter { $0.period.kind == kind }
+        // Sums in two currencies are not one line: only the newest period's currency is drawn.
+        documents = readable.filter { $0.period.kind == kind && $0.currency == currency }
             .sorted { $0.period.start < $1.period.start }
             .filter { seen.insert($0.period.label).inserted }
     }

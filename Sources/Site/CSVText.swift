@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 
 /// RFC 4180 CSV text with a guard against spreadsheet formulas: a cell starting with
@@ -27,7 +28,7 @@ public struct CSVText {
     /// record keeps the header's field count and no line of a cell runs as a formula.
     public mutating func cell(_ raw: String) {
         separate()
-        var raw = raw
+        var raw = BidiText.stripped(raw)   // a bidi control could make the row read otherwise in a viewer
         raw.withUTF8 { utf8 in
             let guarded = Self.needsGuard(utf8)
             guard guarded || utf8.contains(where: Self.needsQuotes) else { bytes.append(contentsOf: utf8); return }

@@ -22,8 +22,12 @@ public struct Publisher {
         public var rename: (URL, URL) throws -> Void = { try FileManager.default.moveItem(at: $0, to: $1) }
         public var remove: (URL) throws -> Void = { try FileManager.default.removeItem(at: $0) }
         public var write: (Data, URL) throws -> Void = { data, url in
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            } catch {
+                throw WriteFailure.error(writing: url.path, error)   // names the file and why (file too large, disk full)
+            }
         }
         public init() {}
     }
@@ -160,7 +164,7 @@ public struct Publisher {
     public func replaceRootFile(_ name: String, _ data: Data) throws {
         let url = outputRoot.appendingPathComponent(name)
         do { try data.write(to: url, options: .atomic) } catch {
-            throw CRMError("cannot write \(url.path): \(error.localizedDescription)", kind: .internalFailure)
+            throw WriteFailure.error(writing: url.path, error)
         }
     }
 }

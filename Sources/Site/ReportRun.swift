@@ -32,6 +32,7 @@ public struct ReportRun {
     /// Runs one step: its progress line (`[i/n] name (seconds)`) first, and its name on any error.
     func step<T>(_ step: RunStep, since start: Date, _ body: () async throws -> T) async throws -> T {
         log("[\(step.number)/\(RunStep.allCases.count)] \(step.title) (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)")
+        CrashLine.setStep(step.title)
         do { return try await body() } catch let e as CRMError {
             throw CRMError("\(step.title): \(e.message)", kind: e.kind)
         }
@@ -163,6 +164,7 @@ public struct ResolvedRun: Sendable {
     /// since `started`.
     public func reader(_ config: ReportConfig, since started: Date, progress: @escaping @Sendable (String) -> Void) throws -> SnapshotReader {
         if !DatabaseLocation.isPostgres(dbPath) { try SnapshotReader.checkFile(path: dbPath) }
+        CrashLine.setStep("reading the database")
         var reader = SnapshotReader(path: dbPath, asOf: asOf, zone: zone)
         reader.busyTimeout = Double(config.busyTimeoutSeconds)
         reader.statementTimeout = config.statementTimeoutSeconds

@@ -30,12 +30,14 @@ public struct Templates: Sendable {
         let folder = try folder ?? Self.locate()
         self.folder = folder
         var lib = MustacheLibrary()
+        MustacheContentTypes.register(IsolatingHTML(), named: IsolatingHTML.name)
         for name in Self.pageNames {
             let path = "\(folder)/\(name).mustache"
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw CRMError("report template missing or unreadable: \(path)")
             }
-            do { try lib.register(text, named: name) } catch {
+            // Every template (partials too: Mustache starts each in plain HTML) escapes through IsolatingHTML.
+            do { try lib.register("{{% CONTENT_TYPE: \(IsolatingHTML.name)}}\n" + text, named: name) } catch {
                 throw CRMError("report template \(path) does not parse: \(error)")
             }
         }

@@ -19,14 +19,17 @@ struct Archive: AsyncParsableCommand {
     @Option(help: "Page language. Default: en.")
     var locale: ReportLocale = .en
 
-    @Option(help: ArgumentHelp("Currency of the figures (ISO code). Default: the newest period's.", valueName: "code"))
+    @Option(help: ArgumentHelp("Currency (ISO 4217 code) of a period whose report.json names none. Each period is shown in its own report.json's currency.", valueName: "code"))
     var currency: String?
 
     func run() async throws {
+        if let currency, let problem = CurrencyCode.problem(currency) { throw CRMError("--currency: \(problem)") }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), isFolder.boolValue else {
             throw CRMError("--out: no such folder '\(out)'")
         }
+        // The same checks as generate's before anything is written: a read-only folder is exit 2.
+        try Publisher(outputRoot: URL(fileURLWithPath: out)).checkOutputRoot()
         try ArchivePage.rebuild(outputRoot: URL(fileURLWithPath: out), locale: locale, currency: currency, templates: try Templates())
         print("Rebuilt \(URL(fileURLWithPath: out).appendingPathComponent("index.html").path)")
     }

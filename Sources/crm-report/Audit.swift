@@ -66,7 +66,7 @@ struct Audit: AsyncParsableCommand {
             switch self.format {
             case .json: write(try AuditExport.stale(r, provenance: try provenance()))
             case .csv: print(FindingsCSV.staleContacts(r).text, terminator: "")
-            case .text: print(AuditText.stale(r, format: format, db: resolved.dbPath, asOf: CivilDate.iso(resolved.asOfDay)))
+            case .text: print(AuditText.terminal(AuditText.stale(r, format: format, db: resolved.dbPath, asOf: CivilDate.iso(resolved.asOfDay))))
             }
         case .consent:
             // A missing table is not bad input (both are optional): as in `generate`, the checks that
@@ -76,7 +76,7 @@ struct Audit: AsyncParsableCommand {
             switch self.format {
             case .json: write(try AuditExport.consent(r, zone: s.zone, showPII: config.showPII, provenance: try provenance()))
             case .csv: print(FindingsCSV.consent(r, zone: s.zone).text, terminator: "")
-            case .text: print(AuditText.consent(r, format: format, db: resolved.dbPath, asOf: CivilDate.iso(resolved.asOfDay)))
+            case .text: print(AuditText.terminal(AuditText.consent(r, format: format, db: resolved.dbPath, asOf: CivilDate.iso(resolved.asOfDay))))
             }
         }
         let audit = which == .contacts ? "stale_contacts" : "consent"
@@ -86,6 +86,10 @@ struct Audit: AsyncParsableCommand {
 
 /// The text format of `crm-report audit`: aligned columns a person reads in a terminal.
 enum AuditText {
+    /// What reaches the terminal: without bidi controls, which could make a source name or an
+    /// id beside it read backwards there (the CSV format drops them in `CSVText`).
+    static func terminal(_ text: String) -> String { BidiText.stripped(text) }
+
     static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int>) -> String {
         let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max() ?? 0 }
         func line(_ cells: [String]) -> String {

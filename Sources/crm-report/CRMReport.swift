@@ -1,5 +1,6 @@
 import ArgumentParser
 import CRMData
+import Formatting
 import Foundation
 import Site
 
@@ -21,7 +22,10 @@ struct CRMReport: AsyncParsableCommand {
         subcommands: [Generate.self, Audit.self, Contact.self, Suppression.self, Check.self, Archive.self, Demo.self, Import.self, Schema.self, Copy.self, Send.self])
 
     static func main() async {
+        WriteFailure.ignoreFileSizeSignal()
+        CrashLine.install()
         do {
+            try RawArguments.checkUTF8()
             var command = try parseAsRoot()
             if var async = command as? AsyncParsableCommand {
                 try await async.run()
@@ -31,7 +35,8 @@ struct CRMReport: AsyncParsableCommand {
         } catch {
             let (status, line, stdout) = ExitStatus.of(error, command: Self.self)
             if let stdout { print(stdout) }
-            if let line { FileHandle.standardError.write(Data("crm-report: \(line)\n".utf8)) }
+            // The one line on standard error may echo CRM or config text: no bidi control reaches the terminal.
+            if let line { FileHandle.standardError.write(Data("crm-report: \(BidiText.stripped(line))\n".utf8)) }
             Foundation.exit(status.rawValue)
         }
     }

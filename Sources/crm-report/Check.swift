@@ -26,7 +26,7 @@ struct Check: AsyncParsableCommand {
         if counts.isEmpty {
             print("No bad rows.")
         } else {
-            print("Bad rows (left out of every metric):")
+            print("Bad rows (left out of every metric; a row with several problems is listed once per reason, so the findings can outnumber the rows):")
             for c in counts { print("  \(c.table).\(c.reason.id): \(c.count)") }
         }
     }

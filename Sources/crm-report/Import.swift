@@ -14,11 +14,14 @@ struct Import: ParsableCommand {
     @Option(help: ArgumentHelp("The dataset's folder (e.g. ../shared/datasets/hillstrom).", valueName: "folder"))
     var from: String
 
-    @Option(help: ArgumentHelp("The database to write.", valueName: "path"))
+    @Option(help: ArgumentHelp("The database to write: a new file, written whole or not at all.", valueName: "path"))
     var db: String
 
+    @Flag(help: "Replace the database at --db if one exists (atomically: the old one stays whole until the new one is complete).")
+    var force = false
+
     func run() throws {
-        let summary = try DatasetImport.run(dataset, from: from, to: db)
+        let summary = try DatasetImport.run(dataset, from: from, to: db, replace: force)
         print("Wrote \(db): \(summary)")
     }
 }

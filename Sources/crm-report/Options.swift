@@ -1,5 +1,6 @@
 import Formatting
 import ArgumentParser
+import Audits
 import CRMData
 
 /// The options every command that reads a CRM shares. Each also has a key in the YAML config; the command line wins.
@@ -19,7 +20,10 @@ struct ReadOptions: ParsableArguments {
     /// The config file's settings with the command line's on top.
     func resolve(_ apply: (inout ReportConfig) throws -> Void = { _ in }) throws -> ReportConfig {
         var c = ReportConfig()
-        if let config { try ConfigFile.load(path: config, into: &c) }
+        if let config {
+            try ConfigFile.load(path: config, into: &c)
+            try PhoneValidator.checkRegion(c.staleDefaultRegion, source: config)
+        }
         if let db { c.db = db }
         if let schema { c.schema = schema }
         if let asOf {

@@ -20,9 +20,10 @@ struct CLI {
     }
 
     /// A run still going after `timeout` seconds is killed (SIGTERM): a hang fails the test instead of stalling the suite.
-    static func run(_ arguments: [String], in folder: URL? = nil, timeout: Double = 120, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], in folder: URL? = nil, timeout: Double = 120, environment: [String: String] = [:],
+                    executable: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
         if let folder { process.currentDirectoryURL = folder }

@@ -306,7 +306,7 @@ struct DemoOverwriteTests {
         let target = folder.appendingPathComponent("out.sqlite")
         try FileManager.default.createDirectory(at: target.appendingPathComponent("inner"), withIntermediateDirectories: true)
         let r = try CLI.run(["import", "hillstrom", "--from", folder.path, "--db", target.path])
-        #expect(r.status == 2 && r.stderr == "crm-report: import: \(target.path) exists and is not a regular file; it is left as it is\n", "\(r.stderr)")
+        #expect(r.status == 2 && r.stderr == "crm-report: import: \(target.path) is a folder, not a file; it is left as it is\n", "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("inner").path))
     }
 

@@ -94,6 +94,13 @@ struct ConfigFileTests {
         #expect(message.hasPrefix("report.yml"))
     }
 
+    @Test("a threshold too large for a count says so, not that a share must be below 1")
+    func hugeCount() {
+        let message = error("stale:\n  thresholds:\n    invalid_phone: 99999999999999999999999")
+        #expect(message == "report.yml: stale.thresholds.invalid_phone: a count must be at most 9223372036854775807, got 99999999999999999999999", "\(message)")
+        #expect(error("consent:\n  thresholds:\n    no_consent: 1.5").contains("a share must be at least 0 and below 1"))
+    }
+
     @Test("the canonical text names every setting, so equal settings hash equally")
     func canonical() throws {
         let a = try load("funnel: {min_group: 5}\nperiod: week")

@@ -24,16 +24,21 @@ public final class EarlyValidation: @unchecked Sendable {
         started = (contacts, mine)
         lock.unlock()
         let settings = self.settings
-        let thread = Thread { [weak self] in
-            let validation = ContactValidation(contacts: contacts, settings: settings)
-            guard let self else { return }
-            self.lock.lock()
-            if mine == self.generation { self.done = (validation, mine) }
-            self.lock.broadcast()
-            self.lock.unlock()
+        do {
+            try OwnThread.start { [weak self] in
+                let validation = ContactValidation(contacts: contacts, settings: settings)
+                guard let self else { return }
+                self.lock.lock()
+                if mine == self.generation { self.done = (validation, mine) }
+                self.lock.broadcast()
+                self.lock.unlock()
+            }
+        } catch {
+            // No thread (no memory for its stack): nobody waits for it; the audit validates itself.
+            lock.lock()
+            if generation == mine { started = nil }
+            lock.unlock()
         }
-        thread.stackSize = 8 << 20
-        thread.start()
     }
 
     /// The validation of exactly these contacts: waits for the one started on them, or nil when

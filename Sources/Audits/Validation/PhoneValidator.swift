@@ -40,6 +40,7 @@ public enum PhoneValidator {
                 cphone_check(chars.baseAddress, chars.count, region, &result)
             }
         }
+        if result.valid < 0 { CrashLine.outOfMemory() }
         guard result.valid != 0 else { return .invalid }
         let e164 = withUnsafeBytes(of: result.e164) { raw in
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)

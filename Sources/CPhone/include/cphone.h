@@ -9,7 +9,7 @@ extern "C" {
 
 /* What libphonenumber says about one phone number as typed. */
 typedef struct {
-    /* 1 when the number parses and is a valid number for its country. */
+    /* 1 when the number parses and is a valid number for its country; -1 when memory ran out. */
     int valid;
     /* 1 when the number type is MOBILE or FIXED_LINE_OR_MOBILE. */
     int mobile;
