@@ -6,12 +6,8 @@ import Testing
 struct ArchiveCommandTests {
     @Test("rebuilds output/index.html from the period folders, and names a missing folder")
     func rebuild() throws {
-        let folder = try CLI.scratch()
+        let (folder, _, out) = try CLI.demoSite()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("demo.sqlite").path
-        let out = folder.appendingPathComponent("out")
-        #expect(try CLI.run(["demo", "--db", db, "--contacts", "200", "--as-of", "2026-11-23"]).status == 0)
-        #expect(try CLI.run(["generate", "--db", db, "--as-of", "2026-11-23", "--out", out.path]).status == 0)
         let index = out.appendingPathComponent("index.html")
         let published = try Data(contentsOf: index)
         try FileManager.default.removeItem(at: index)
@@ -32,12 +28,8 @@ struct ArchiveCommandTests {
 
     @Test("a period whose report.json names another period, or a period name that is a file, is listed with a note")
     func periodsThatCannotBeShown() throws {
-        let folder = try CLI.scratch()
+        let (folder, _, out) = try CLI.demoSite()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("demo.sqlite").path
-        let out = folder.appendingPathComponent("out")
-        #expect(try CLI.run(["demo", "--db", db, "--contacts", "200", "--as-of", "2026-11-23"]).status == 0)
-        #expect(try CLI.run(["generate", "--db", db, "--as-of", "2026-11-23", "--out", out.path]).status == 0)
         try FileManager.default.copyItem(at: out.appendingPathComponent("2026-W47"), to: out.appendingPathComponent("2026-W40"))
         try Data("not a folder".utf8).write(to: out.appendingPathComponent("2026-W30"))
         let r = try CLI.run(["archive", "--out", out.path])
@@ -51,12 +43,8 @@ struct ArchiveCommandTests {
 
     @Test("archive into a read-only folder is exit 2, as generate; a bad --currency is exit 2")
     func refusals() throws {
-        let folder = try CLI.scratch()
+        let (folder, _, out) = try CLI.demoSite()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("demo.sqlite").path
-        let out = folder.appendingPathComponent("out")
-        #expect(try CLI.run(["demo", "--db", db, "--contacts", "200", "--as-of", "2026-11-23"]).status == 0)
-        #expect(try CLI.run(["generate", "--db", db, "--as-of", "2026-11-23", "--out", out.path]).status == 0)
         for bad in ["<script>", "XXX", "", "usd"] {
             let r = try CLI.run(["archive", "--out", out.path, "--currency", bad])
             #expect(r.status == 2, "\(bad): \(r.stderr)")
@@ -73,13 +61,10 @@ struct ArchiveCommandTests {
 
     @Test("each period keeps its own currency: a USD period is shown in dollars beside a rouble one")
     func currencies() throws {
-        let folder = try CLI.scratch()
+        let (folder, db, out) = try CLI.demoSite(published: nil)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("demo.sqlite").path
-        let out = folder.appendingPathComponent("out")
         let usd = folder.appendingPathComponent("usd.yml")
         try Data("currency: USD\n".utf8).write(to: usd)
-        #expect(try CLI.run(["demo", "--db", db, "--contacts", "200", "--as-of", "2026-11-23"]).status == 0)
         #expect(try CLI.run(["generate", "--db", db, "--as-of", "2026-11-16", "--out", out.path, "--config", usd.path]).status == 0)
         #expect(try CLI.run(["generate", "--db", db, "--as-of", "2026-11-23", "--out", out.path]).status == 0)
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)

@@ -39,6 +39,19 @@ struct CLI {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// A fresh folder holding a demo CRM (`demo.sqlite`), and `out`, where `generate` published its
+    /// period as of `published` (nil: nothing published yet).
+    static func demoSite(contacts: Int = 200, published: String? = "2026-11-23") throws -> (folder: URL, db: String, out: URL) {
+        let folder = try scratch()
+        let db = folder.appendingPathComponent("demo.sqlite").path
+        let out = folder.appendingPathComponent("out")
+        #expect(try run(["demo", "--db", db, "--contacts", String(contacts), "--as-of", "2026-11-23"]).status == 0)
+        if let published {
+            #expect(try run(["generate", "--db", db, "--as-of", published, "--out", out.path]).status == 0)
+        }
+        return (folder, db, out)
+    }
+
     /// A fresh empty folder for one test.
     static func scratch() throws -> URL {
         try ScratchFolder.make("crm-cli")

@@ -17,12 +17,8 @@ struct ResourceLimitTests {
 
     @Test("generate under ulimit -f: 'cannot write FILE: file too large', exit 3, the last complete period kept")
     func generateFileSize() throws {
-        let folder = try CLI.scratch()
+        let (folder, db, out) = try CLI.demoSite(contacts: 2000)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("demo.sqlite").path
-        let out = folder.appendingPathComponent("out")
-        #expect(try CLI.run(["demo", "--db", db, "--contacts", "2000", "--as-of", "2026-11-23"]).status == 0)
-        #expect(try CLI.run(["generate", "--db", db, "--as-of", "2026-11-23", "--out", out.path]).status == 0)
         let before = try CLI.tree(out)
         let r = try Self.limited("-f 64", ["generate", "--db", db, "--as-of", "2026-11-23", "--out", out.path, "--locale", "ru"])
         #expect(r.status == 3, "\(r.stderr)")
@@ -50,11 +46,8 @@ struct ResourceLimitTests {
 
     @Test("generate under ulimit -v: one 'out of memory' line naming the step, exit 3, no backtrace")
     func generateMemory() throws {
-        let folder = try CLI.scratch()
+        let (folder, db, out) = try CLI.demoSite(contacts: 2000, published: nil)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("demo.sqlite").path
-        let out = folder.appendingPathComponent("out")
-        #expect(try CLI.run(["demo", "--db", db, "--contacts", "2000", "--as-of", "2026-11-23"]).status == 0)
         let r = try Self.limited("-v \(Self.memoryLimitKB)", ["generate", "--db", db, "--as-of", "2026-11-23", "--out", out.path])
         #expect(r.status == 3, "\(r.stderr)")
         // Where it runs out depends on the machine: an allocation (the handler's line) or a thread's stack (a thrown error).
