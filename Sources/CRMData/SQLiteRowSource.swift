@@ -60,7 +60,9 @@ struct SQLiteRowSource: RowSource {
         }
         let message = String(cString: sqlite3_errmsg(connection))
         sqlite3_reset(cursor.stmt)
-        throw CRMError("cannot read table '\(table)': \(message)")
+        // Memory running out (ulimit -v) is no fault of the input: exit 3, as the other out-of-memory endings.
+        let kind: CRMError.Kind = code & 0xFF == SQLITE_NOMEM ? .internalFailure : .badInput
+        throw CRMError("cannot read table '\(table)': \(message)\(kind == .internalFailure ? CrashLine.addressSpaceLimitKB.map { " (ulimit -v allows \($0) KB)" } ?? "" : "")", kind: kind)
     }
 
     @inline(__always) func isNull(_ k: Int) -> Bool { cursor.isNull(Int32(truncatingIfNeeded: k)) }

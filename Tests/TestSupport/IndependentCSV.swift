@@ -41,13 +41,16 @@ public enum IndependentCSV {
         return rows
     }
 
-    /// A cell as the formula guard of outputs.md must write it: a `'` before every `=`, `+`, `-`,
+    /// A cell as the formula guard of outputs.md must write it: without bidi controls (issue 19,
+    /// item 9: they could make the row read otherwise), then a `'` before every `=`, `+`, `-`,
     /// `@`, tab or carriage return that starts the cell or follows a line feed or carriage return.
     public static func guarded(_ text: String) -> String {
         let starts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+        let bidi: Set<Unicode.Scalar> = ["\u{061C}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}",
+                                         "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}"]
         var out = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
-        for c in text.unicodeScalars {
+        for c in text.unicodeScalars where !bidi.contains(c) {
             if starts.contains(c) && (previous == nil || previous == "\n" || previous == "\r") { out.append("'") }
             out.append(c)
             previous = c
