@@ -42,11 +42,7 @@ public enum HillstromImporter: DatasetImporter {
                           "segment", "visit", "conversion", "spend"]
 
     public static func load(from folder: URL, into db: Database) throws -> String {
-        let file = folder.appendingPathComponent("hillstrom.csv")
-        guard FileManager.default.fileExists(atPath: file.path) else {
-            throw CRMError("import hillstrom: file not found: \(file.path)")
-        }
-        let csv = try CSVBytes.read(file)
+        let (csv, file) = try CSVBytes.read("hillstrom.csv", in: folder)
         guard csv.header() == columns else {
             throw CRMError("import hillstrom: \(file.path) does not have the expected columns \(columns.joined(separator: ","))")
         }

@@ -24,10 +24,8 @@ public enum MavenCRMImporter: DatasetImporter {
     public static let pipeline = "sales"
 
     public static func load(from folder: URL, into db: Database) throws -> String {
-        let accountsFile = folder.appendingPathComponent("accounts.csv")
-        let pipelineFile = folder.appendingPathComponent("sales_pipeline.csv")
-        let accounts = try CSVBytes.read(accountsFile)
-        let deals = try CSVBytes.read(pipelineFile)
+        let (accounts, accountsFile) = try CSVBytes.read("accounts.csv", in: folder)
+        let (deals, pipelineFile) = try CSVBytes.read("sales_pipeline.csv", in: folder)
         let a = try accounts.columns(["account", "office_location"], file: accountsFile.lastPathComponent)
         let p = try deals.columns(["sales_agent", "account", "deal_stage", "engage_date", "close_date", "close_value"], file: pipelineFile.lastPathComponent)
 
