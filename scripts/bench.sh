@@ -15,7 +15,7 @@ FLOOR=../shared/bench/scan-floor.sql
 [ -f "$FLOOR" ] || { echo "bench: $FLOOR not found (shared/ must sit beside the checkout)" >&2; exit 2; }
 
 # `swift build` honours one --product only (the last), so each is built by name.
-for product in crm-report chart-bench stale-bench; do swift build -c release --product "$product" >/dev/null; done
+for product in crm-report chart-bench stale-bench; do swift build -c release --static-swift-stdlib --product "$product" >/dev/null; done
 mkdir -p bench/cache
 if [ ! -f "$DB" ]; then
   echo "bench: creating $DB once (a few minutes; cached, git-ignored)"
