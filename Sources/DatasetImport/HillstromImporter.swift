@@ -2,7 +2,7 @@ import CRMData
 import Foundation
 import GRDB
 
-/// Kevin Hillstrom's MineThatData e-mail experiment (2008; `shared/datasets/hillstrom`):
+/// Kevin Hillstrom's MineThatData e-mail experiment (2008; `Tests/Data/hillstrom`):
 /// 64,000 customers split at random into a Mens e-mail, a Womens e-mail and no e-mail,
 /// with visits, conversions and spend tracked for two weeks after the send.
 ///

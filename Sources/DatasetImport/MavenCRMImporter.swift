@@ -2,7 +2,7 @@ import CRMData
 import Foundation
 import GRDB
 
-/// Maven Analytics' "CRM Sales Opportunities" (shared/datasets/maven-crm: a fictitious B2B
+/// Maven Analytics' "CRM Sales Opportunities" (Tests/Data/maven-crm: a fictitious B2B
 /// hardware seller's 8,800 opportunities, 2016-10 – 2017-12) as a CRM of accounts and deals.
 ///
 /// - `accounts.csv` → one b2b contact per account (id 1…85 in file order): `company` = account,

@@ -2,7 +2,7 @@ import CRMData
 import Foundation
 import GRDB
 
-/// The UCI "Online Retail" dataset (shared/datasets/online-retail: `online_retail.csv.gz`,
+/// The UCI "Online Retail" dataset (Tests/Data/online-retail: `online_retail.csv.gz`,
 /// one row per invoice line, Dec 2010 – Dec 2011) as a CRM of customers and orders.
 ///
 /// The common "clean" recipe, the one the published cohort table was made with:
