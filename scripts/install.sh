@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=${1:?usage: scripts/install.sh ROOT}
-bin=.build/release/crm-report
+bin=${CRM_REPORT_BIN:-.build/release/crm-report}
 [ -x "$bin" ] || { echo "install: $bin not built (make release)" >&2; exit 2; }
 [ -f build/man/crm-report.1 ] || scripts/manual.sh
 zsh=${ZSH_COMPLETIONS:-share/zsh/site-functions}

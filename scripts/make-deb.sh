@@ -2,7 +2,7 @@
 # Builds build/crm-report_VERSION_ARCH.deb with dpkg-deb from the release build (make release):
 # the layout of scripts/install.sh under /usr (zsh completions in Debian's vendor-completions), the man
 # page gzipped, and Depends computed by dpkg-shlibdeps from the libraries the binary links (libcairo2,
-# libphonenumber8, libidn2-0, libpq5, libsqlite3-0, libssl3, libc6, libstdc++6, ...) plus fonts-dejavu-core
+# libphonenumber8-protobuf32, libidn2-0, libpq5, libsqlite3-0, libssl3, libc6, libstdc++6, ...) plus fonts-dejavu-core
 # (the charts' font). The Swift runtime is linked in (--static-swift-stdlib), so no Swift toolchain is needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,5 +44,5 @@ Description: CRM reports and compliance audits as a static HTML site
 TXT
 mkdir -p build
 out=build/crm-report_${version}_${arch}.deb
-dpkg-deb --root-owner-group --build -Zxz "$pkg" "$out" >/dev/null
+dpkg-deb --root-owner-group --build -Zgzip "$pkg" "$out" >/dev/null
 echo "$out"

@@ -7,7 +7,7 @@
 # The date is the last commit's (or SOURCE_DATE_EPOCH), so the same source gives the same page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=.build/release/crm-report
+bin=${CRM_REPORT_BIN:-.build/release/crm-report}
 [ -x "$bin" ] || { echo "manual: $bin not built (make release)" >&2; exit 2; }
 parser=.build/checkouts/swift-argument-parser
 [ -f "$parser/Package.swift" ] || { echo "manual: $parser not resolved (swift package resolve)" >&2; exit 2; }
