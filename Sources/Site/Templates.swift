@@ -14,7 +14,7 @@ public struct Templates: Sendable {
     /// folder (`bin/../share/crm-report/report-templates`, as `make install` and the Debian package lay it out),
     /// then report-templates/ in the executable's folder and its ancestors (a build folder inside the
     /// checkout), then in the current folder.
-    public static func locate(executable: String = CommandLine.arguments.first ?? ".",
+    public static func locate(executable: String = executablePath(),
                               environment: [String: String] = ProcessInfo.processInfo.environment,
                               currentFolder: String = FileManager.default.currentDirectoryPath) throws -> String {
         var candidates: [String] = []
@@ -28,6 +28,14 @@ public struct Templates: Sendable {
         candidates.append(currentFolder + "/report-templates")
         for c in candidates where FileManager.default.fileExists(atPath: c + "/layout.mustache") { return c }
         throw CRMError("report templates not found (looked for share/crm-report/report-templates beside the executable's folder and report-templates/ beside the executable); set CRM_REPORT_TEMPLATES to the folder")
+    }
+
+    /// The running executable's own path: argv[0] is only a name when the binary was found on PATH
+    /// (`crm-report generate` after `apt-get install`), so the kernel's link is asked first.
+    public static func executablePath() -> String {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        if let path = Bundle.main.executablePath { return path }
+        return CommandLine.arguments.first ?? "."
     }
 
     public init(folder: String? = nil) throws {

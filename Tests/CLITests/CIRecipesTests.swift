@@ -12,8 +12,9 @@ struct CIRecipesTests {
     /// The GitHub Actions job's `run` steps in order, without the install step.
     static func githubScripts() throws -> [String] {
         let text = try String(contentsOf: folder.appendingPathComponent("github-actions.yml"), encoding: .utf8)
-        let workflow = try #require(try Yams.load(yaml: text) as? [String: Any])
-        #expect(workflow["on"] != nil || workflow["true"] != nil)   // YAML 1.1 reads a bare `on` as true
+        // YAML 1.1 may read the bare key `on` as the boolean true, so the keys are not all strings.
+        let workflow = try #require(try Yams.load(yaml: text) as? [AnyHashable: Any])
+        #expect(workflow["on"] != nil || workflow[true] != nil)
         let jobs = try #require(workflow["jobs"] as? [String: Any])
         let job = try #require(jobs["report"] as? [String: Any])
         let steps = try #require(job["steps"] as? [[String: Any]])

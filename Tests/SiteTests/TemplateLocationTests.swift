@@ -25,6 +25,14 @@ import Testing
         #expect(named == Repo.templates)
     }
 
+    /// Found on PATH, argv[0] is only "crm-report": the executable's own path comes from the kernel.
+    @Test func theExecutablePathIsTheRealOneNotArgvZero() {
+        let path = Templates.executablePath()
+        #expect(path.hasPrefix("/"))
+        #expect(FileManager.default.isExecutableFile(atPath: path))
+        #expect(URL(fileURLWithPath: path).lastPathComponent == URL(fileURLWithPath: CommandLine.arguments[0]).lastPathComponent)
+    }
+
     @Test func noTemplatesIsOneClearError() throws {
         let prefix = try Self.installedTree()
         defer { try? FileManager.default.removeItem(at: prefix) }
