@@ -2,6 +2,9 @@
 #   make demo   builds, creates demo.sqlite and publishes the demo site into output/
 #   make test   runs the whole test suite
 # Each installs the apt packages it needs when they are missing.
+#   make install PREFIX=/usr/local [DESTDIR=...]   the binary, templates, man page and completions
+#   make deb                                      build/crm-report_VERSION_ARCH.deb (dpkg-deb)
+#   make deb-test                                 that package unpacked and run with an empty environment
 
 APT_PACKAGES := libsqlite3-dev libssl-dev libcairo2-dev libphonenumber-dev libidn2-dev libpq-dev libcurl4-openssl-dev fonts-dejavu-core sqlite3 e2fsprogs poppler-utils
 BENCH_PACKAGES := time
@@ -13,8 +16,13 @@ TEST_PACKAGES := libxml2-utils python3 python3-aiosmtpd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DB ?= demo.sqlite
 OUT ?= output
+PREFIX ?= /usr/local
+DESTDIR ?=
+# The release binary carries the Swift runtime and Foundation (linked statically), so an installed
+# crm-report needs only Debian's libraries; make demo, install and deb share this one build.
+RELEASE_FLAGS := -c release --static-swift-stdlib
 
-.PHONY: all deps demo test build release bench gallery clean
+.PHONY: all deps demo test build release install deb deb-test bench gallery clean
 
 all: build
 
@@ -25,7 +33,16 @@ build: deps
 	swift build
 
 release: deps
-	swift build -c release --product crm-report
+	swift build $(RELEASE_FLAGS) --product crm-report
+
+install: release
+	scripts/install.sh "$(DESTDIR)$(PREFIX)"
+
+deb: release
+	scripts/make-deb.sh
+
+deb-test: deb
+	scripts/deb-test.sh build/crm-report_*.deb
 
 demo: release
 	.build/release/crm-report demo --db $(DEMO_DB) --force
@@ -35,7 +52,7 @@ demo: release
 # The PostgreSQL tests run against a throw-away local cluster, started and stopped around them.
 test: deps
 	@scripts/apt-ensure.sh $(TEST_PACKAGES)
-	@timeout 900 scripts/apt-ensure.sh $(BROWSER_PACKAGES) || echo "chromium could not be installed: the browser checks will be skipped"
+	@timeout 900 scripts/apt-ensure.sh $(BROWSER_PACKAGES) || echo "chromium could not be installed: the browser checks will fail (apt-get install chromium)"
 	swift build --build-tests
 	scripts/with-postgres.sh swift test --skip-build --disable-xctest
 
@@ -48,4 +65,4 @@ gallery: deps
 	@echo "Open gallery/index.html"
 
 clean:
-	rm -rf .build output screenshots $(DEMO_DB)
+	rm -rf .build build output screenshots $(DEMO_DB)

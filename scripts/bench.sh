@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make bench: the whole run of `crm-report generate` on a 1M-contact demo CRM against the scan floor
-# (SQLite handing over every column once, shared/bench/scan-floor.sql), three runs each, medians,
+# (SQLite handing over every column once, scripts/scan-floor.sql, a copy of the contract's shared/bench), three runs each, medians,
 # their ratio, peak memory and processor time against the target's budget; then the stale audit's
 # validators alone; then 100 charts. Targets: ratio <= 1.25, peak < 2 GB, 100 charts < 2 s.
 set -euo pipefail
@@ -11,11 +11,11 @@ DB=bench/cache/crm-${CONTACTS}.sqlite
 # A machine may keep the demo CRM outside the checkout (it takes minutes to make).
 [ -f "$DB" ] || [ ! -f "${BENCH_CACHE:-/work/bench-cache}/crm-1m.sqlite" ] || [ "$CONTACTS" != 1000000 ] \
   || DB=${BENCH_CACHE:-/work/bench-cache}/crm-1m.sqlite
-FLOOR=../shared/bench/scan-floor.sql
-[ -f "$FLOOR" ] || { echo "bench: $FLOOR not found (shared/ must sit beside the checkout)" >&2; exit 2; }
+FLOOR=scripts/scan-floor.sql
+[ -f "$FLOOR" ] || { echo "bench: $FLOOR not found" >&2; exit 2; }
 
 # `swift build` honours one --product only (the last), so each is built by name.
-for product in crm-report chart-bench stale-bench; do swift build -c release --product "$product" >/dev/null; done
+for product in crm-report chart-bench stale-bench; do swift build -c release --static-swift-stdlib --product "$product" >/dev/null; done
 mkdir -p bench/cache
 if [ ! -f "$DB" ]; then
   echo "bench: creating $DB once (a few minutes; cached, git-ignored)"

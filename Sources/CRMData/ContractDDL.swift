@@ -1,6 +1,6 @@
 /// The input contract, version 1: the DDL of the CRM database crm-report reads.
 /// `crm-report schema` prints it; `SchemaContract` derives the tables and columns from it,
-/// so this text is the one place the contract lives. (A test keeps it equal to shared/design/crm-schema.sql.)
+/// so this text is the one place the contract lives. (A test keeps it equal to docs/contract/crm-schema.sql, the project's copy of the contract.)
 public let contractDDL = #"""
 -- The CRM database that crm-report reads: the input contract, version 1.
 --

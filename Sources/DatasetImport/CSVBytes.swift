@@ -123,6 +123,19 @@ struct CSVBytes {
         return names
     }
 
+    /// The dataset file `name` in `folder`, as it is or compressed beside it as `name.gz`
+    /// (the project's own copies in Tests/Data are gzipped); the plain file wins when both exist.
+    /// Returns the file it read, for error messages.
+    static func read(_ name: String, in folder: URL) throws -> (csv: CSVBytes, file: URL) {
+        let plain = folder.appendingPathComponent(name)
+        if FileManager.default.fileExists(atPath: plain.path) {
+            return (name.hasSuffix(".gz") ? try readGzip(plain) : try read(plain), plain)
+        }
+        let gzipped = folder.appendingPathComponent(name + ".gz")
+        if FileManager.default.fileExists(atPath: gzipped.path) { return (try readGzip(gzipped), gzipped) }
+        throw CRMError("import: cannot read \(plain.path) (nor \(gzipped.lastPathComponent))")
+    }
+
     static func read(_ url: URL) throws -> CSVBytes {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw CRMError("import: cannot read \(url.path)")

@@ -2,7 +2,7 @@ import CRMData
 import Foundation
 import GRDB
 
-/// Kevin Hillstrom's MineThatData e-mail experiment (2008; `shared/datasets/hillstrom`):
+/// Kevin Hillstrom's MineThatData e-mail experiment (2008; `Tests/Data/hillstrom`):
 /// 64,000 customers split at random into a Mens e-mail, a Womens e-mail and no e-mail,
 /// with visits, conversions and spend tracked for two weeks after the send.
 ///
@@ -42,11 +42,7 @@ public enum HillstromImporter: DatasetImporter {
                           "segment", "visit", "conversion", "spend"]
 
     public static func load(from folder: URL, into db: Database) throws -> String {
-        let file = folder.appendingPathComponent("hillstrom.csv")
-        guard FileManager.default.fileExists(atPath: file.path) else {
-            throw CRMError("import hillstrom: file not found: \(file.path)")
-        }
-        let csv = try CSVBytes.read(file)
+        let (csv, file) = try CSVBytes.read("hillstrom.csv", in: folder)
         guard csv.header() == columns else {
             throw CRMError("import hillstrom: \(file.path) does not have the expected columns \(columns.joined(separator: ","))")
         }

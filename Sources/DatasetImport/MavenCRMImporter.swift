@@ -3,7 +3,7 @@ import Formatting
 import Foundation
 import GRDB
 
-/// Maven Analytics' "CRM Sales Opportunities" (shared/datasets/maven-crm: a fictitious B2B
+/// Maven Analytics' "CRM Sales Opportunities" (Tests/Data/maven-crm: a fictitious B2B
 /// hardware seller's 8,800 opportunities, 2016-10 – 2017-12) as a CRM of accounts and deals.
 ///
 /// - `accounts.csv` → one b2b contact per account (id 1…85 in file order): `company` = account,
@@ -25,10 +25,8 @@ public enum MavenCRMImporter: DatasetImporter {
     public static let pipeline = "sales"
 
     public static func load(from folder: URL, into db: Database) throws -> String {
-        let accountsFile = folder.appendingPathComponent("accounts.csv")
-        let pipelineFile = folder.appendingPathComponent("sales_pipeline.csv")
-        let accounts = try CSVBytes.read(accountsFile)
-        let deals = try CSVBytes.read(pipelineFile)
+        let (accounts, accountsFile) = try CSVBytes.read("accounts.csv", in: folder)
+        let (deals, pipelineFile) = try CSVBytes.read("sales_pipeline.csv", in: folder)
         let a = try accounts.columns(["account", "office_location"], file: accountsFile.lastPathComponent)
         let p = try deals.columns(["sales_agent", "account", "deal_stage", "engage_date", "close_date", "close_value"], file: pipelineFile.lastPathComponent)
 

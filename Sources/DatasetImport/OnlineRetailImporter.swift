@@ -2,7 +2,7 @@ import CRMData
 import Foundation
 import GRDB
 
-/// The UCI "Online Retail" dataset (shared/datasets/online-retail: `online_retail.csv.gz`,
+/// The UCI "Online Retail" dataset (Tests/Data/online-retail: `online_retail.csv.gz`,
 /// one row per invoice line, Dec 2010 – Dec 2011) as a CRM of customers and orders.
 ///
 /// The common "clean" recipe, the one the published cohort table was made with:
@@ -18,8 +18,7 @@ public enum OnlineRetailImporter: DatasetImporter {
     public static let summary = "UCI Online Retail: one order per invoice from lines with a CustomerID, Quantity > 0 and UnitPrice > 0"
 
     public static func load(from folder: URL, into db: Database) throws -> String {
-        let file = folder.appendingPathComponent("online_retail.csv.gz")
-        let csv = try CSVBytes.readGzip(file)
+        let (csv, file) = try CSVBytes.read("online_retail.csv.gz", in: folder)
         let col = try csv.columns(["InvoiceNo", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"], file: file.lastPathComponent)
 
         struct Invoice { var id: Int64; var customer: Int64; var date: String; var amount: Double }

@@ -10,20 +10,32 @@ public struct Templates: Sendable {
 
     public static let pageNames = ["layout", "style", "summary", "funnel", "cohorts", "rfm", "campaigns", "audit-contacts", "audit-consent", "audit-gate", "data-quality", "archive", "chart", "email", "email-text", "contact"]
 
-    /// Candidate folders: $CRM_REPORT_TEMPLATES, then report-templates/ in the executable's
-    /// folder and its ancestors (a build folder inside the checkout), then /usr/local/share/crm-report.
-    public static func locate() throws -> String {
+    /// Candidate folders: $CRM_REPORT_TEMPLATES, then the installed share folder beside the executable's
+    /// folder (`bin/../share/crm-report/report-templates`, as `make install` and the Debian package lay it out),
+    /// then report-templates/ in the executable's folder and its ancestors (a build folder inside the
+    /// checkout), then in the current folder.
+    public static func locate(executable: String = executablePath(),
+                              environment: [String: String] = ProcessInfo.processInfo.environment,
+                              currentFolder: String = FileManager.default.currentDirectoryPath) throws -> String {
         var candidates: [String] = []
-        if let env = ProcessInfo.processInfo.environment["CRM_REPORT_TEMPLATES"] { candidates.append(env) }
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        if let env = environment["CRM_REPORT_TEMPLATES"] { candidates.append(env) }
+        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        candidates.append(dir.deletingLastPathComponent().appendingPathComponent("share/crm-report/report-templates").path)
         for _ in 0..<6 {
             candidates.append(dir.appendingPathComponent("report-templates").path)
             dir = dir.deletingLastPathComponent()
         }
-        candidates.append(FileManager.default.currentDirectoryPath + "/report-templates")
-        candidates.append("/usr/local/share/crm-report/report-templates")
+        candidates.append(currentFolder + "/report-templates")
         for c in candidates where FileManager.default.fileExists(atPath: c + "/layout.mustache") { return c }
-        throw CRMError("report templates not found (looked for report-templates/ beside the executable); set CRM_REPORT_TEMPLATES to the folder")
+        throw CRMError("report templates not found (looked for share/crm-report/report-templates beside the executable's folder and report-templates/ beside the executable); set CRM_REPORT_TEMPLATES to the folder")
+    }
+
+    /// The running executable's own path: argv[0] is only a name when the binary was found on PATH
+    /// (`crm-report generate` after `apt-get install`), so the kernel's link is asked first.
+    public static func executablePath() -> String {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        if let path = Bundle.main.executablePath { return path }
+        return CommandLine.arguments.first ?? "."
     }
 
     public init(folder: String? = nil) throws {

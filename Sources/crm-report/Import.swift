@@ -11,7 +11,7 @@ struct Import: ParsableCommand {
     @Argument(help: "The dataset: \(DatasetImport.all.map { $0.name }.joined(separator: ", ")).")
     var dataset: String
 
-    @Option(help: ArgumentHelp("The dataset's folder (e.g. ../shared/datasets/hillstrom).", valueName: "folder"))
+    @Option(help: ArgumentHelp("The dataset's folder (e.g. Tests/Data/hillstrom in the source).", valueName: "folder"))
     var from: String
 
     @Option(help: ArgumentHelp("The database to write: a new file, written whole or not at all.", valueName: "path"))

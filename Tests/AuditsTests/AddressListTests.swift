@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Audits
 
@@ -23,6 +24,26 @@ import Testing
         #expect(!list.contains("com"))
         // notmailinator.com is itself on the shipped list (it is a throwaway service too).
         #expect(list.contains("notmailinator.com"))
+    }
+
+    /// The list is data: data/disposable-email-domains/disposable_email_blocklist.conf, verbatim from upstream
+    /// (commit a6458931, SHA-256 in its SOURCE.md), compiled in at build time line for line.
+    @Test func shippedListIsThePinnedDataFileLineForLine() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let file = root.appendingPathComponent("data/disposable-email-domains/disposable_email_blocklist.conf")
+        let sha = Process()
+        sha.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sha.arguments = ["sha256sum", file.path]
+        let pipe = Pipe()
+        sha.standardOutput = pipe
+        try sha.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        sha.waitUntilExit()
+        #expect(out.hasPrefix("e22191c2af20697fc715a301e5d3ebeac795e55913bf1f68572abd308d5bf161 "),
+                "the list differs from upstream commit a6458931: update data/disposable-email-domains/SOURCE.md and this test with it")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(DisposableDomains.shippedList == String(text.dropLast()))
+        #expect(Set(text.split(separator: "\n").map(String.init)) == DisposableDomains.shipped)
     }
 
     @Test func configExtendsTheDisposableList() {

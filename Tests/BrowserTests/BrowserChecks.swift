@@ -7,7 +7,7 @@ import Testing
 
 /// Every page of a 2,000-contact demo site and its e-mail edition, opened in headless Chromium
 /// at 1280 and 390 px. Screenshots go to screenshots/ (beside Package.swift, ignored by git) for a
-/// person to look at. Skipped, saying so, only when Chromium cannot be installed.
+/// person to look at. Without Chromium they are skipped and BrowserPresentTests fails, naming the package.
 @Suite("Browser", .serialized, .enabled(if: Chromium.binary != nil, "Chromium is not installed and apt-get could not install it"))
 struct BrowserChecks {
     static let widths = [1280, 390]

@@ -10,6 +10,9 @@ struct CLI {
         let stderr: String
     }
 
+    /// The checkout (the folder of Package.swift).
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
     static var binary: URL {
         let candidates = [
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("crm-report"),

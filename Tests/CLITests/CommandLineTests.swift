@@ -75,9 +75,12 @@ struct CommandLineTests {
         #expect(r.stdout.contains("USAGE: crm-report"))
     }
 
-    @Test("schema prints the contract") func schema() throws {
+    @Test("schema prints the contract: the project's copy in docs/contract/crm-schema.sql, exactly") func schema() throws {
         let r = try CLI.run(["schema"])
         #expect(r.status == 0 && r.stdout.contains("CREATE TABLE contacts (") && r.stdout.contains("CREATE TABLE acquisition_costs ("))
+        let copy = CLI.repoRoot.appendingPathComponent("docs/contract/crm-schema.sql")
+        let text = try String(contentsOf: copy, encoding: .utf8)
+        #expect(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     @Test("the demo database passes check, and the same seed gives the same bytes") func demoDeterministic() throws {

@@ -4,11 +4,11 @@ import Testing
 
 @Suite("Schema contract")
 struct SchemaContractTests {
-    @Test("the project's contract equals shared/design/crm-schema.sql")
-    func contractMatchesSharedDesign() throws {
+    @Test("the code's contract equals the project's copy of the contract DDL, docs/contract/crm-schema.sql")
+    func contractMatchesTheRepositoryCopy() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let shared = root.deletingLastPathComponent().appendingPathComponent("shared/design/crm-schema.sql")
-        let text = try String(contentsOf: shared, encoding: .utf8)
+        let copy = root.appendingPathComponent("docs/contract/crm-schema.sql")
+        let text = try String(contentsOf: copy, encoding: .utf8)
         #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == contractDDL.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 

@@ -6,14 +6,13 @@ import Reports
 import Testing
 
 /// The Hillstrom e-mail experiment imported and run through the campaign report, against the
-/// figures of shared/datasets/hillstrom (SOURCE.md, expected_figures.json) and the published
+/// figures of Tests/Data/hillstrom (SOURCE.md, expected_figures.json) and the published
 /// pooled t of 5.300 (Yasui, 効果検証入門, ch. 1). The Welch interval and the Newcombe
 /// interval are from SciPy on the same file (scipy.stats.ttest_ind(equal_var=False)).
 @Suite("Hillstrom")
 struct HillstromTests {
-    /// The dataset, found from this file: the package root, then ../shared/datasets/hillstrom.
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/datasets/hillstrom")
+    /// The project's copy of the dataset: Tests/Data/hillstrom (hillstrom.csv.gz, SOURCE.md).
+    static let folder = Imported.datasets.appendingPathComponent("hillstrom")
 
     /// Imports once per test into a temporary file and computes the report as of 2 June 2008,
     /// when every window and persistence window has closed.
@@ -91,8 +90,11 @@ struct HillstromTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hillstrom-bad-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "a,b\n1,2\n".write(to: folder.appendingPathComponent("hillstrom.csv"), atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("out.sqlite").path
+        // Neither hillstrom.csv nor hillstrom.csv.gz: the error names both.
+        let absent = #expect(throws: CRMError.self) { try DatasetImport.run("hillstrom", from: folder.path, to: out) }
+        #expect(absent?.message == "import: cannot read \(folder.appendingPathComponent("hillstrom.csv").path) (nor hillstrom.csv.gz)")
+        try "a,b\n1,2\n".write(to: folder.appendingPathComponent("hillstrom.csv"), atomically: true, encoding: .utf8)
         let error = #expect(throws: CRMError.self) { try DatasetImport.run("hillstrom", from: folder.path, to: out) }
         #expect(error?.message.contains("expected columns") == true)
         #expect(!FileManager.default.fileExists(atPath: out) && !FileManager.default.fileExists(atPath: out + ".partial"))

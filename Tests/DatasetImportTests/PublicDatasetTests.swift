@@ -6,11 +6,10 @@ import Reports
 import Testing
 import TestSupport
 
-/// The public datasets in shared/datasets (beside the checkout), each imported once per test run.
+/// The public datasets, the project's own copies in Tests/Data (each with its SOURCE.md), each imported once per test run.
 enum Imported {
     static let datasets = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/datasets").standardized
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Data")
 
     static let onlineRetail = build("online-retail")
     static let maven = build("maven-crm")

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Throwaway mail domains: the public CC0 list compiled into the tool (DisposableDomainList.swift), plus
+/// Throwaway mail domains: the public CC0 list (data/disposable-email-domains, compiled in at build time by DisposableDomainsPlugin), plus
 /// the domains of config `stale.disposable_domains`. A sub-domain of a listed domain is listed.
 public struct DisposableDomains: Sendable {
     private let domains: Set<String>
