@@ -32,7 +32,7 @@ struct GoldenSiteTests {
         // The database's SHA-256 depends on the SQLite library that wrote the demo file (its header holds
         // the version), not on crm-report: masked in what is recorded and compared.
         let databaseHash = try Provenance.sha256(ofFile: db)
-        let produced = try Self.files(under: URL(fileURLWithPath: config.out)).mapValues { Self.masking(databaseHash, in: $0) }
+        let produced = try Self.masking(databaseHash, in: try Self.files(under: URL(fileURLWithPath: config.out)))
         let golden = Self.here.appendingPathComponent("Golden").appendingPathComponent(locale.rawValue)
         if Self.record {
             try? FileManager.default.removeItem(at: golden)
@@ -64,6 +64,40 @@ struct GoldenSiteTests {
     static func masking(_ hash: String, in data: Data) -> Data {
         guard hash.count == 64, let text = String(data: data, encoding: .utf8), text.contains(hash) else { return data }
         return Data(text.replacingOccurrences(of: hash, with: databaseHashPlaceholder).utf8)
+    }
+
+    /// Every file masked, and the SHA-256 that one file names of another (findings/manifest.json and
+    /// SHA256SUMS name consent.json's, which holds the database's hash) named anew for the masked file,
+    /// until nothing changes (the files name each other at most three deep).
+    static func masking(_ hash: String, in files: [String: Data]) throws -> [String: Data] {
+        let base = files.mapValues { masking(hash, in: $0) }
+        let raw = try files.mapValues { try SHA256.hex(of: $0) }
+        var masked = base
+        for _ in 0..<4 {
+            let renamed = try masked.compactMap { path, data -> (String, String)? in
+                let now = try SHA256.hex(of: data)
+                return raw[path].flatMap { $0 == now ? nil : ($0, now) }
+            }
+            let next = base.mapValues { data -> Data in
+                guard !renamed.isEmpty, var text = String(data: data, encoding: .utf8) else { return data }
+                for (old, new) in renamed { text = text.replacingOccurrences(of: old, with: new) }
+                return Data(text.utf8)
+            }
+            if next == masked { break }
+            masked = next
+        }
+        return masked
+    }
+
+    @Test("a hash of a masked file is named anew where another file names it")
+    func maskingNamesHashesAnew() throws {
+        let hash = String(repeating: "cd", count: 32)
+        let evidence = Data("{\"database_sha256\":\"\(hash)\"}".utf8)
+        let sums = Data("\(try SHA256.hex(of: evidence))  consent.json\n".utf8)
+        let masked = try Self.masking(hash, in: ["consent.json": evidence, "SHA256SUMS": sums])
+        let maskedEvidence = Data("{\"database_sha256\":\"DATABASE-SHA-256\"}".utf8)
+        #expect(masked["consent.json"] == maskedEvidence)
+        #expect(masked["SHA256SUMS"] == Data("\(try SHA256.hex(of: maskedEvidence))  consent.json\n".utf8))
     }
 
     @Test("the database's SHA-256 is masked, and only it")
