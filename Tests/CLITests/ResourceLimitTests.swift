@@ -35,8 +35,9 @@ struct ResourceLimitTests {
     func importFileSize() throws {
         let folder = try CLI.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let datasets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/datasets/maven-crm")
+        // The project's own copy of the Maven CRM dataset (Tests/Data/maven-crm).
+        let datasets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Data/maven-crm")
         let target = folder.appendingPathComponent("maven.sqlite")
         let r = try Self.limited("-f 100", ["import", "maven-crm", "--from", datasets.path, "--db", target.path])
         #expect(r.status == 3, "\(r.stderr)")
