@@ -134,6 +134,16 @@ struct PostgresTextTests {
         #expect(Self.integer("   ") == .some(nil))
     }
 
+    @Test("text longer than TextBounds.number (100 bytes) is no number, as from SQLite; up to it, spaces are trimmed")
+    func bounded() {
+        let padded = "7" + String(repeating: " ", count: 99)   // 100 bytes
+        #expect(Self.integer(padded) == .some(7) && Self.integer(padded + " ") == nil)
+        #expect(Self.integer("1." + String(repeating: "0", count: 1_000_000)) == nil)
+        func real(_ s: String) -> Number<Double> { var copy = s; return copy.withUTF8 { PostgresText.real($0) } }
+        if case .value(let v) = real("0.5" + String(repeating: " ", count: 97)) { #expect(v == 0.5) } else { Issue.record("100 bytes is a number") }
+        if case .invalid = real("0." + String(repeating: "5", count: 1_000_000)) {} else { Issue.record("a megabyte of digits is no number") }
+    }
+
     @Test("reals: finite decimals; NaN and Infinity are invalid")
     func reals() {
         func real(_ s: String) -> Double? {

@@ -97,7 +97,8 @@ struct PostgresRowSource: RowSource {
 }
 
 /// Numbers in text cells, read by SQLite's rules (`RowCursor`): an integer is digits, or a
-/// number without a fraction; a number is any finite decimal.
+/// number without a fraction; a number is any finite decimal. Text longer than
+/// `TextBounds.number` is no number, as from SQLite, before any parsing that grows with its length.
 enum PostgresText {
     @inline(__always) static func integer(_ b: UnsafeBufferPointer<UInt8>) -> Number<Int64> {
         // Fast path: optional sign and digits, no spaces.
@@ -113,6 +114,7 @@ enum PostgresText {
             i += 1
         }
         if digits > 0 && i == b.count { return .value(negative ? -v : v) }
+        guard b.count <= TextBounds.number else { return .invalid }
         let text = String(decoding: b, as: UTF8.self).trimmingSpaces
         if text.isEmpty { return .null }
         if let n = Int64(text) { return .value(n) }
@@ -124,6 +126,7 @@ enum PostgresText {
     }
 
     @inline(__always) static func real(_ b: UnsafeBufferPointer<UInt8>) -> Number<Double> {
+        guard b.count <= TextBounds.number else { return .invalid }
         let text = String(decoding: b, as: UTF8.self).trimmingSpaces
         if text.isEmpty { return .null }
         guard let d = Double(text), d.isFinite else { return .invalid }
