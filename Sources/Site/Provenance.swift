@@ -29,7 +29,17 @@ public struct Provenance: Sendable {
     /// How provenance names a run's database once it is read: a file by its SHA-256, a PostgreSQL
     /// server by its version and snapshot (`sourceIdentity`).
     public static func databaseIdentity(path: String, snapshot: Snapshot) throws -> String {
-        DatabaseLocation.isPostgres(path) ? snapshot.sourceIdentity ?? "" : try sha256(ofFile: path)
+        databaseIdentity(hashed: DatabaseLocation.isPostgres(path) ? nil : try sha256(ofFile: path), snapshot: snapshot)
+    }
+
+    /// The same, with the file's hash (nil for PostgreSQL) from `hashingDatabase(at:)`.
+    public static func databaseIdentity(hashed: String?, snapshot: Snapshot) -> String {
+        hashed ?? snapshot.sourceIdentity ?? ""
+    }
+
+    /// Hashes the database file beside the read (about a second for 1.9 GB); nil for PostgreSQL.
+    public static func hashingDatabase(at path: String) -> Task<String?, any Error> {
+        Task.detached { DatabaseLocation.isPostgres(path) ? nil : try sha256(ofFile: path) }
     }
 
     /// SHA-256 of a file, read in 4 MiB blocks into one buffer (a 2.5 GB CRM does not fit a Data).

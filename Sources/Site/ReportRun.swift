@@ -54,12 +54,11 @@ public struct ReportRun {
         let early = EarlyValidation(settings: ValidationSettings(config: config))
         let (snapshot, provenance) = try await step(.read, since: started) {
             let dbPath = resolved.dbPath
-            // A file is named by its SHA-256; a PostgreSQL server by its version and snapshot (`sourceIdentity`).
-            let hashing = Task.detached { DatabaseLocation.isPostgres(dbPath) ? nil : try Provenance.sha256(ofFile: dbPath) }
+            let hashing = Provenance.hashingDatabase(at: dbPath)
             reader.contactsRead = { early.start($0) }
             let snapshot = try reader.read()
             let provenance = try Provenance(config: config, asOfDay: resolved.asOfDay,
-                                        databaseSHA256: try await hashing.value ?? snapshot.sourceIdentity ?? "")
+                                        databaseSHA256: Provenance.databaseIdentity(hashed: try await hashing.value, snapshot: snapshot))
             return (snapshot, provenance)
         }
         let period = ReportPeriod.latest(config.period, asOfDay: resolved.asOfDay)

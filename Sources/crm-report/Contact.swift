@@ -62,7 +62,7 @@ struct Contact: AsyncParsableCommand {
         let lookup = ContactLookup(key, region: config.staleDefaultRegion)
         let subject = Subject()
         let dbPath = resolved.dbPath
-        let hashing = Task.detached { DatabaseLocation.isPostgres(dbPath) ? "" : try Provenance.sha256(ofFile: dbPath) }
+        let hashing = Provenance.hashingDatabase(at: dbPath)
         let snapshot = try reader.read { keys in
             let scope = try lookup.scope(in: keys)
             subject.set(scope.subject)
@@ -70,8 +70,8 @@ struct Contact: AsyncParsableCommand {
         }
         let period = ReportPeriod.latest(config.period, asOfDay: resolved.asOfDay)
         let file = try ContactFile(id: subject.id, snapshot: snapshot, config: config, period: period)
-        let provenance = Provenance(asOf: CivilDate.iso(resolved.asOfDay), timezone: config.timezone,
-                                    configHash: try Provenance.sha256(of: config.canonicalText), databaseSHA256: try await hashing.value)
+        let provenance = try Provenance(config: config, asOfDay: resolved.asOfDay,
+                                        databaseSHA256: Provenance.databaseIdentity(hashed: try await hashing.value, snapshot: snapshot))
         let doc = ContactFileDoc(file, provenance: provenance, zone: resolved.zone, showPII: config.showPII)
         let text = try templates.map { try ContactPage(doc, locale: config.locale).render($0) } ?? doc.json.text()
         try PersonalOutput.write(text, to: out)
